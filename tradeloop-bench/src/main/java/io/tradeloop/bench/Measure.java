@@ -1,0 +1,57 @@
+package io.tradeloop.bench;
+
+import java.util.Arrays;
+import java.util.function.LongSupplier;
+
+/** Timing helpers shared by the benchmarks: warm up, then the median of measured rounds. */
+public final class Measure {
+    private Measure() {
+    }
+
+    /**
+     * Runs {@code round} (which returns the number of work items it did, e.g. bars) warmup + rounds
+     * times and returns the median throughput in items per second of the measured rounds.
+     */
+    public static double medianThroughput(BenchOptions options, LongSupplier round) {
+        for (int i = 0; i < options.warmupRounds(); i++) {
+            round.getAsLong();
+        }
+        double[] perSecond = new double[options.rounds()];
+        for (int i = 0; i < options.rounds(); i++) {
+            long t0 = System.nanoTime();
+            long items = round.getAsLong();
+            long dt = System.nanoTime() - t0;
+            perSecond[i] = items / (dt / 1e9);
+        }
+        return median(perSecond);
+    }
+
+    /** Median seconds per call of {@code round} after warmup. */
+    public static double medianSeconds(BenchOptions options, Runnable round) {
+        for (int i = 0; i < options.warmupRounds(); i++) {
+            round.run();
+        }
+        double[] s = new double[options.rounds()];
+        for (int i = 0; i < options.rounds(); i++) {
+            long t0 = System.nanoTime();
+            round.run();
+            s[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        return median(s);
+    }
+
+    public static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /** The q-quantile (0..1) of sorted-or-not samples, nearest rank. */
+    public static double quantile(double[] values, double q) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int idx = (int) Math.ceil(q * v.length) - 1;
+        return v[Math.max(0, Math.min(v.length - 1, idx))];
+    }
+}

@@ -53,11 +53,15 @@ public final class MarketSeries {
         knownRate = new double[legs.length][steps];
         for (int l = 0; l < legs.length; l++) {
             double known = Double.NaN;
+            int knownAt = Integer.MIN_VALUE / 2;
+            // a rate is stale (unknown) once two of its intervals and a step pass without a settlement: a gap in the data
+            double maxAgeSteps = (2 * legs[l].fundingIntervalHours() * 3_600_000.0) / stepMs + 1;
             for (int t = 0; t < steps; t++) {
                 if (settlements[l][t] > 0) {
                     known = b.lastRate.get(l)[t];
+                    knownAt = t;
                 }
-                knownRate[l][t] = known;
+                knownRate[l][t] = t - knownAt <= maxAgeSteps ? known : Double.NaN;
                 double m = mark[l][t];
                 if (!Double.isNaN(m)) {
                     if (!(m > 0) || Double.isInfinite(m)) {
@@ -150,7 +154,10 @@ public final class MarketSeries {
         return settlements[leg][t];
     }
 
-    /** The latest settled rate per the leg's interval known at step t (NaN before the first). */
+    /**
+     * The latest settled rate per the leg's interval known at step t: NaN before the first settlement and when
+     * none came for two intervals (a gap in the data, not a stale rate).
+     */
     public double knownRate(int leg, int t) {
         return knownRate[leg][t];
     }

@@ -3,18 +3,21 @@ package io.tradeloop.rl.env.funding;
 import io.tradeloop.core.config.Checks;
 
 /**
- * The documented model for the price of a perpetual the data has no prices for (the rates-only venues, and
- * every venue in generated markets): mark = reference × (1 + basis), where the basis follows the venue's own
- * funding and a mean-reverting residual,
+ * The documented model for the price of a perpetual the data has no prices for (the rates-only venues):
+ * mark = reference × (1 + basis), the basis anchored on the measured venues of the same asset (which carry the
+ * common part: the USDT/USD rate and the market-wide premium) and moved by the venue's own funding and a
+ * mean-reverting residual,
  * <pre>
- *   basis_t = alpha + kappa × rate8h_t + u_t,    u_t = phiHourly × u_{t−1h} + sigmaInnovation × N(0, 1)
+ *   basis_t = anchorBasis_t + alpha + kappa × (rate8h_t − anchorRate8h_t) + u_t,
+ *   u_t = phiHourly × u_{t−1h} + sigmaInnovation × N(0, 1)
  * </pre>
- * (a perpetual trades rich when its funding is high: funding is the premium averaged over the interval).
- * alpha and kappa come from a least-squares fit of measured bases on the measured venues' funding, the
- * residual's autocorrelation and spread from what is left (see {@link RealMarketLoader}).
+ * where anchorBasis and anchorRate8h are the means over the measured linear perpetuals (a perpetual trades
+ * rich when its funding is high: funding is the premium averaged over the interval). alpha and kappa come
+ * from a least-squares fit, on the measured venues, of each venue's basis deviation from the others' mean on
+ * its funding deviation; the residual's autocorrelation and spread from what is left (see {@link RealMarketLoader}).
  *
- * @param alpha            basis at zero funding (fraction)
- * @param kappa            basis per unit of 8-hour funding rate
+ * @param alpha            deviation at equal funding (fraction)
+ * @param kappa            deviation per unit of 8-hour funding-rate deviation
  * @param phiHourly        hourly autocorrelation of the residual
  * @param sigmaStationary  standard deviation of the residual (fraction)
  * @param samples          how many measured bases the fit used
@@ -32,9 +35,9 @@ public record BasisModel(double alpha, double kappa, double phiHourly, double si
         return sigmaStationary * Math.sqrt(1 - phiHourly * phiHourly);
     }
 
-    /** The basis for funding {@code rate8h} and residual {@code u}. */
-    public double basis(double rate8h, double u) {
-        return alpha + kappa * rate8h + u;
+    /** The basis given the anchor, the venue's funding and its residual {@code u}. */
+    public double basis(double anchorBasis, double anchorRate8h, double rate8h, double u) {
+        return anchorBasis + alpha + kappa * (rate8h - anchorRate8h) + u;
     }
 
     /** The residual one hour later given a standard normal draw. */
@@ -43,7 +46,8 @@ public record BasisModel(double alpha, double kappa, double phiHourly, double si
     }
 
     /**
-     * Fits the model to paired samples: ordinary least squares of {@code basis} on {@code rate8h}, then the lag-1
+     * Fits the model to paired samples: ordinary least squares of the basis deviation {@code basis} on the funding
+     * deviation {@code rate8h}, then the lag-1
      * autocorrelation of the residuals within each series (samples {@code cadenceHours} apart, series
      * separated by {@code seriesId}), turned into an hourly coefficient phi^(1 / cadence).
      */

@@ -92,7 +92,7 @@ public final class RealMarketLoader {
                         a.market(), a.closeOffsetHours(), a.spreadSdBp(), a.nextBestSdBp()));
             }
             basisModels.forEach((asset, m) -> sb.append(String.format(Locale.ROOT,
-                    "  basis model %s: alpha %.2f bp + kappa %.3f x rate8h + AR(1) residual (phi 1h %.4f, sd %.2f bp), %d samples%n",
+                    "  basis model %s: measured mean + %.2f bp + %.3f x (rate8h - measured mean rate8h) + AR(1) residual (phi 1h %.4f, sd %.2f bp), %d samples%n",
                     asset, m.alpha() * 1e4, m.kappa(), m.phiHourly(), m.sigmaStationary() * 1e4, m.samples())));
             return sb.toString();
         }
@@ -126,35 +126,66 @@ public final class RealMarketLoader {
             if (measured.isEmpty()) {
                 throw new IllegalArgumentException(src.crossExchange() + " has no perpetual of " + asset);
             }
-            // measured legs: aligned bases, availability, volumes; samples for the basis model
-            List<double[]> fitB = new ArrayList<>();
-            for (int mi = 0; mi < measured.size(); mi++) {
-                PerpMarket m = measured.get(mi);
+            // measured legs: aligned bases, availability, volumes
+            List<double[]> linearBasis = new ArrayList<>();
+            List<double[]> linearRate = new ArrayList<>();
+            List<boolean[]> linearFresh = new ArrayList<>();
+            for (PerpMarket m : measured) {
                 Alignment al = align(m, ref, fitFromMs, fitToMs);
                 alignments.add(al);
                 LOG.info("aligned market={} close_offset_h={} spread_sd_bp={} next_best_sd_bp={}", al.market(),
                         al.closeOffsetHours(), String.format(Locale.ROOT, "%.1f", al.spreadSdBp()),
                         String.format(Locale.ROOT, "%.1f", al.nextBestSdBp()));
                 int leg = b.addLeg(new LegMarket(asset, m.venue(), m.kind(), m.funding().intervalHours(), true, true));
-                addMeasuredLeg(b, leg, m, ref, al.closeOffsetHours(), stepMs);
+                double[] basisAt = new double[steps];
+                boolean[] fresh = new boolean[steps];
+                addMeasuredLeg(b, leg, m, ref, al.closeOffsetHours(), stepMs, basisAt, fresh);
                 if (m.kind() == InstrumentKind.LINEAR_PERPETUAL) {
-                    collectBasisSamples(m, ref, al.closeOffsetHours(), fitFromMs, fitToMs, mi, fitB);
+                    double[] rateAt = new double[steps];
+                    for (int t = 0; t < steps; t++) {
+                        int k = m.funding().lastAtOrBefore(b.timeMs(t));
+                        rateAt[t] = k < 0 ? Double.NaN : m.funding().rate8h(k);
+                    }
+                    linearBasis.add(basisAt);
+                    linearRate.add(rateAt);
+                    linearFresh.add(fresh);
                 }
             }
-            double[] bs = new double[fitB.size()];
-            double[] rs = new double[fitB.size()];
-            int[] id = new int[fitB.size()];
-            for (int i = 0; i < bs.length; i++) {
-                bs[i] = fitB.get(i)[0];
-                rs[i] = fitB.get(i)[1];
-                id[i] = (int) fitB.get(i)[2];
+            // the anchor: mean basis and rate of the measured linear perpetuals at each step
+            double[] anchorBasis = new double[steps];
+            double[] anchorRate = new double[steps];
+            for (int t = 0; t < steps; t++) {
+                anchorBasis[t] = meanAt(linearBasis, t, -1);
+                anchorRate[t] = meanAt(linearRate, t, -1);
             }
-            BasisModel model = BasisModel.fit(bs, rs, id, bs.length, 8);
+            // fit on the measured venues: each one's deviation from the others' mean, when its basis is new
+            int cap = linearBasis.size() * steps;
+            double[] dev = new double[cap];
+            double[] rdev = new double[cap];
+            int[] id = new int[cap];
+            int n = 0;
+            for (int v = 0; v < linearBasis.size(); v++) {
+                for (int t = 0; t < steps; t++) {
+                    long now = b.timeMs(t);
+                    if (!linearFresh.get(v)[t] || now < fitFromMs || now >= fitToMs) {
+                        continue;
+                    }
+                    double d = linearBasis.get(v)[t] - meanAt(linearBasis, t, v);
+                    double x = linearRate.get(v)[t] - meanAt(linearRate, t, v);
+                    if (!Double.isNaN(d) && !Double.isNaN(x)) {
+                        dev[n] = d;
+                        rdev[n] = x;
+                        id[n] = v;
+                        n++;
+                    }
+                }
+            }
+            BasisModel model = BasisModel.fit(dev, rdev, id, n, 8);
             models.put(asset, model);
             for (FundingSeries f : venues) {
                 if (f.base().equals(asset)) {
                     int leg = b.addLeg(new LegMarket(asset, f.venue(), InstrumentKind.LINEAR_PERPETUAL, f.intervalHours(), false, false));
-                    addModelledLeg(b, leg, f, ref, model, rng.split(), stepMs);
+                    addModelledLeg(b, leg, f, ref, model, anchorBasis, anchorRate, rng.split(), stepMs);
                 }
             }
         }
@@ -218,7 +249,9 @@ public final class RealMarketLoader {
         return j >= 0 && ref.closeTimeMs(j) == instantMs ? ref.close(j) : Double.NaN;
     }
 
-    private static void addMeasuredLeg(MarketSeries.Builder b, int leg, PerpMarket m, BarSeries ref, int offsetHours, long stepMs) {
+    /** Adds a leg priced from its own aligned candles; fills {@code basisAt} (NaN when stale) and marks steps where a new basis arrived. */
+    private static void addMeasuredLeg(MarketSeries.Builder b, int leg, PerpMarket m, BarSeries ref, int offsetHours, long stepMs,
+                                       double[] basisAt, boolean[] fresh) {
         BarSeries bars = m.bars();
         int steps = b.steps();
         // availability step of each candle, its basis, and 24 h volume
@@ -244,6 +277,7 @@ public final class RealMarketLoader {
                 if (!Double.isNaN(basis[i])) {
                     lastBasis = basis[i];
                     lastBasisMs = avail[i];
+                    fresh[t] = true;
                 }
                 if (avail[i] > now - stepMs) { // became known in this step: its extremes count now
                     candleLow = Double.isNaN(candleLow) ? bars.low(i) : Math.min(candleLow, bars.low(i));
@@ -251,6 +285,7 @@ public final class RealMarketLoader {
                 }
             }
             int j = ref.lastClosedAt(now);
+            basisAt[t] = now - lastBasisMs <= MAX_BASIS_AGE_MS ? lastBasis : Double.NaN;
             if (j >= 0 && now - ref.closeTimeMs(j) <= MAX_REFERENCE_AGE_MS && !Double.isNaN(lastBasis)
                     && now - lastBasisMs <= MAX_BASIS_AGE_MS) {
                 double mark = ref.close(j) * (1 + lastBasis);
@@ -276,27 +311,26 @@ public final class RealMarketLoader {
         }
     }
 
-    private static void collectBasisSamples(PerpMarket m, BarSeries ref, int offsetHours, long fromMs, long toMs, int id,
-                                            List<double[]> out) {
-        BarSeries bars = m.bars();
-        FundingSeries f = m.funding();
-        for (int i = 0; i < bars.size(); i++) {
-            long label = bars.openTimeMs(i);
-            long aligned = label + offsetHours * HOUR;
-            if (aligned < fromMs || aligned >= toMs) {
+    /** Mean of column t over the series, leaving out series {@code skip} (−1: none); NaN when any is missing. */
+    private static double meanAt(List<double[]> series, int t, int skip) {
+        double sum = 0;
+        int n = 0;
+        for (int v = 0; v < series.size(); v++) {
+            if (v == skip) {
                 continue;
             }
-            double r = refPriceAt(ref, aligned);
-            int k = f.lastAtOrBefore(aligned);
-            if (Double.isNaN(r) || k < 0) {
-                continue;
+            double x = series.get(v)[t];
+            if (Double.isNaN(x)) {
+                return Double.NaN;
             }
-            out.add(new double[] {bars.close(i) / r - 1, f.rate8h(k), id});
+            sum += x;
+            n++;
         }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     private static void addModelledLeg(MarketSeries.Builder b, int leg, FundingSeries f, BarSeries ref, BasisModel model,
-                                       Rng rng, long stepMs) {
+                                       double[] anchorBasis, double[] anchorRate, Rng rng, long stepMs) {
         int steps = b.steps();
         double u = model.sigmaStationary() * rng.nextGaussian();
         double hoursPerStep = stepMs / (double) HOUR;
@@ -310,10 +344,11 @@ public final class RealMarketLoader {
             }
             int k = f.lastAtOrBefore(now);
             int j = ref.lastClosedAt(now);
-            if (k < 0 || j < 0 || now - ref.closeTimeMs(j) > MAX_REFERENCE_AGE_MS) {
+            if (k < 0 || j < 0 || now - ref.closeTimeMs(j) > MAX_REFERENCE_AGE_MS || Double.isNaN(anchorBasis[t])
+                    || Double.isNaN(anchorRate[t])) {
                 continue;
             }
-            double basis = model.basis(f.rate8h(k), u);
+            double basis = model.basis(anchorBasis[t], anchorRate[t], f.rate8h(k), u);
             double lo = Double.NaN;
             double hi = Double.NaN;
             if (ref.closeTimeMs(j) > now - stepMs) {

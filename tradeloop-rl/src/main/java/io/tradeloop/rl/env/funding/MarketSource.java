@@ -7,7 +7,7 @@ import io.tradeloop.core.random.Rng;
  * made by the calibrated generator. A source may keep state (the generator's current tape), so each
  * environment gets its own instance from a factory.
  */
-public sealed interface MarketSource permits ReplayMarket {
+public sealed interface MarketSource permits ReplayMarket, GeneratedMarket, MixedMarket {
     /** The tape and first step of the next episode of {@code steps} steps. */
     Episode next(Rng rng, int steps);
 

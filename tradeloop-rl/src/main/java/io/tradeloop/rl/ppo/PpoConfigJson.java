@@ -29,16 +29,21 @@ public final class PpoConfigJson {
 
     /** A full or partial JSON object; missing fields keep {@link PpoConfig#DEFAULT}'s values. */
     public static PpoConfig read(String json) {
+        return read(json, PpoConfig.DEFAULT);
+    }
+
+    /** A full or partial JSON object; missing fields keep {@code base}'s values. */
+    public static PpoConfig read(String json, PpoConfig base) {
         try {
-            return fromTree(MAPPER.readTree(json));
+            return fromTree(MAPPER.readTree(json), base);
         } catch (JsonProcessingException e) {
             throw new ConfigException("ppo", "invalid JSON: " + e.getOriginalMessage());
         }
     }
 
-    /** Overlays {@code overrides} (an object, possibly nested for {@code adam}) on the defaults. */
-    public static PpoConfig fromTree(JsonNode overrides) {
-        ObjectNode merged = MAPPER.valueToTree(PpoConfig.DEFAULT);
+    /** Overlays {@code overrides} (an object, possibly nested for {@code adam}) on {@code base}. */
+    public static PpoConfig fromTree(JsonNode overrides, PpoConfig base) {
+        ObjectNode merged = MAPPER.valueToTree(base);
         if (overrides != null && !overrides.isNull()) {
             if (!overrides.isObject()) {
                 throw new ConfigException("ppo", "must be a JSON object, got " + overrides.getNodeType());

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 io.tradeloop.cli.train.TrainCommand.class,
+                io.tradeloop.cli.bench.BenchCommand.class,
         })
 public final class Tradeloop implements Runnable {
     @CommandLine.Spec

@@ -3,9 +3,17 @@ package io.tradeloop.rl.env.funding;
 import io.tradeloop.core.instrument.Instrument;
 import io.tradeloop.core.portfolio.Portfolio;
 import io.tradeloop.core.random.Rng;
-import io.tradeloop.rl.env.Env;
 import io.tradeloop.rl.env.EnvSpec;
 import io.tradeloop.rl.env.Masks;
+import io.tradeloop.rl.env.ResumableEnv;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The funding-rate arbitrage environment of DESIGN.md ("The funding-rate arbitrage agent"): 275 floats, 36
@@ -26,8 +34,12 @@ import io.tradeloop.rl.env.Masks;
  * </pre>
  * The episode terminates when equity is 25% below its peak and is truncated after its sampled length
  * (72–168 h).
+ *
+ * <p>Checkpoints ({@link ResumableEnv}) hold the generator and market state at the start of the episode in
+ * progress and the actions taken since; restoring replays them, which rebuilds the account exactly because
+ * the environment is deterministic.
  */
-public final class FundingArbitrageEnv implements Env {
+public final class FundingArbitrageEnv implements ResumableEnv {
     /** The environment's name in specs, the CLI and checkpoints. */
     public static final String NAME = "funding-arb";
 
@@ -52,6 +64,14 @@ public final class FundingArbitrageEnv implements Env {
     private double unitLeverage = Double.NaN;
     private MarketTape unitTape;
     private final int[] oppCandidate;
+    // what a checkpoint needs to replay the episode in progress
+    private long[] rngAtEpisodeStart;
+    private EpisodeSampler samplerAtEpisodeStart;
+    private final ByteArrayOutputStream sourceAtEpisodeStart = new ByteArrayOutputStream();
+    private final DataOutputStream sourceOut = new DataOutputStream(sourceAtEpisodeStart);
+    private int[] actions = new int[0];
+    private int actionCount;
+    private boolean replayable;
 
     public FundingArbitrageEnv(EnvConfig env, MarketSource source, EpisodeSampler sampler, Rng rng) {
         this.env = env;
@@ -92,11 +112,23 @@ public final class FundingArbitrageEnv implements Env {
 
     @Override
     public void reset(float[] obs, int obsOffset, boolean[] maskOut, int maskOffset) {
+        rngAtEpisodeStart = rng.state();
+        samplerAtEpisodeStart = sampler;
+        sourceAtEpisodeStart.reset();
+        try {
+            source.saveState(sourceOut);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         TradingConfig cfg = sampler.sampleConfig(rng);
         int hours = sampler.sampleHours(rng, env.stepHours());
         episodeSteps = hours / env.stepHours();
         MarketSource.Episode e = source.next(rng, episodeSteps);
         startEpisode(e.tape(), e.startStep(), cfg, hours);
+        replayable = true;
+        if (actions.length < episodeSteps) {
+            actions = new int[episodeSteps];
+        }
         write(obs, obsOffset, maskOut, maskOffset);
     }
 
@@ -111,6 +143,7 @@ public final class FundingArbitrageEnv implements Env {
         }
         episodeSteps = hours / env.stepHours();
         startEpisode(at, step, cfg, hours);
+        replayable = false;
         write(obs, obsOffset, maskOut, maskOffset);
     }
 
@@ -139,6 +172,7 @@ public final class FundingArbitrageEnv implements Env {
         }
         terminated = false;
         truncated = false;
+        replayable = false;
         write(obs, obsOffset, maskOut, maskOffset);
     }
 
@@ -149,6 +183,7 @@ public final class FundingArbitrageEnv implements Env {
         }
         tape = at;
         series = at.series();
+        actionCount = 0;
         t = step;
         startStep = step;
         terminated = false;
@@ -207,6 +242,10 @@ public final class FundingArbitrageEnv implements Env {
             throw new IllegalStateException(NAME + ": the episode has ended; call reset");
         }
         Masks.requireAllowed(spec, mask, 0, action);
+        if (actionCount < actions.length) {
+            actions[actionCount] = action;
+        }
+        actionCount++;
         Portfolio p = state.portfolio;
         double equityBefore = p.equityUsd();
         double entryFeePct = 0;
@@ -391,6 +430,86 @@ public final class FundingArbitrageEnv implements Env {
         } else {
             p.mark(book, m);
         }
+    }
+
+    /**
+     * Writes the generator, sampler and market state at the start of the episode in progress and the actions
+     * taken since (episodes started by {@link #resetAt} or continued cannot be saved).
+     */
+    @Override
+    public void saveState(DataOutput out) throws IOException {
+        writeSampler(out, sampler);
+        out.writeBoolean(tape != null);
+        if (tape == null) {
+            for (long w : rng.state()) {
+                out.writeLong(w);
+            }
+            return;
+        }
+        if (!replayable) {
+            throw new IllegalStateException(NAME + ": an episode started with resetAt or continueEpisode cannot be checkpointed");
+        }
+        for (long w : rngAtEpisodeStart) {
+            out.writeLong(w);
+        }
+        writeSampler(out, samplerAtEpisodeStart);
+        out.writeInt(sourceAtEpisodeStart.size());
+        out.write(sourceAtEpisodeStart.toByteArray());
+        out.writeInt(actionCount);
+        for (int i = 0; i < actionCount; i++) {
+            out.writeShort(actions[i]);
+        }
+    }
+
+    /** Restores what {@link #saveState} wrote by replaying the episode from its start. */
+    @Override
+    public void restoreState(DataInput in) throws IOException {
+        EpisodeSampler current = readSampler(in);
+        if (!in.readBoolean()) {
+            rng.restore(readRng(in));
+            tape = null;
+            sampler = current;
+            return;
+        }
+        rng.restore(readRng(in));
+        sampler = readSampler(in);
+        byte[] src = new byte[in.readInt()];
+        in.readFully(src);
+        source.restoreState(new DataInputStream(new java.io.ByteArrayInputStream(src)));
+        float[] obs = new float[spec.observationSize()];
+        boolean[] m = new boolean[spec.actionCount()];
+        reset(obs, 0, m, 0);
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            step(in.readShort(), obs, 0, m, 0);
+        }
+        sampler = current;
+    }
+
+    private static long[] readRng(DataInput in) throws IOException {
+        long[] s = new long[5];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = in.readLong();
+        }
+        return s;
+    }
+
+    private static void writeSampler(DataOutput out, EpisodeSampler s) throws IOException {
+        out.writeInt(s.mode().ordinal());
+        TradingConfig c = s.fixed();
+        out.writeDouble(c.maxLeverage());
+        out.writeDouble(c.targetUtilization());
+        out.writeInt(c.maxPositions());
+        out.writeDouble(c.stopLossThreshold());
+        out.writeDouble(c.liquidationBuffer());
+        out.writeInt(s.minHours());
+        out.writeInt(s.maxHours());
+    }
+
+    private static EpisodeSampler readSampler(DataInput in) throws IOException {
+        EpisodeSampler.Mode mode = EpisodeSampler.Mode.values()[in.readInt()];
+        TradingConfig c = new TradingConfig(in.readDouble(), in.readDouble(), in.readInt(), in.readDouble(), in.readDouble());
+        return new EpisodeSampler(mode, c, in.readInt(), in.readInt());
     }
 
     /** Closes every position at the current marks (the end of an evaluation run). */

@@ -18,6 +18,7 @@ public final class GeneratedMarket implements MarketSource {
     private final int tapeSteps;
     private final int episodesPerTape;
     private MarketTape tape;
+    private long[] tapeSeed;
     private int served;
 
     public GeneratedMarket(GeneratorParams params, EnvConfig env, int tapeHours, int episodesPerTape) {
@@ -31,7 +32,9 @@ public final class GeneratedMarket implements MarketSource {
     @Override
     public Episode next(Rng rng, int steps) {
         if (tape == null || served >= episodesPerTape) {
-            tape = MarketTape.build(MarketGenerator.generate(params, rng.split(), ORIGIN_MS, tapeSteps, env.stepHours()), env);
+            Rng tapeRng = rng.split();
+            tapeSeed = tapeRng.state();
+            tape = generate(tapeRng);
             served = 0;
         }
         served++;
@@ -41,6 +44,40 @@ public final class GeneratedMarket implements MarketSource {
             throw new IllegalArgumentException("an episode of " + steps + " steps does not fit generated tapes of " + tapeSteps + " steps");
         }
         return new Episode(tape, first + rng.nextInt(last - first + 1));
+    }
+
+    private MarketTape generate(Rng tapeRng) {
+        return MarketTape.build(MarketGenerator.generate(params, tapeRng, ORIGIN_MS, tapeSteps, env.stepHours()), env);
+    }
+
+    /** The current tape is saved as the seed that made it; restoring regenerates it. */
+    @Override
+    public void saveState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeBoolean(tape != null);
+        if (tape != null) {
+            for (long w : tapeSeed) {
+                out.writeLong(w);
+            }
+        }
+        out.writeInt(served);
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in) throws java.io.IOException {
+        if (in.readBoolean()) {
+            long[] seed = new long[5];
+            for (int i = 0; i < seed.length; i++) {
+                seed[i] = in.readLong();
+            }
+            if (tape == null || !java.util.Arrays.equals(seed, tapeSeed)) {
+                tapeSeed = seed;
+                tape = generate(Rng.fromState(seed));
+            }
+        } else {
+            tape = null;
+            tapeSeed = null;
+        }
+        served = in.readInt();
     }
 
     @Override

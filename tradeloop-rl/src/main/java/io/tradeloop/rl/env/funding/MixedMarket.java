@@ -21,6 +21,18 @@ public final class MixedMarket implements MarketSource {
     }
 
     @Override
+    public void saveState(java.io.DataOutput out) throws java.io.IOException {
+        first.saveState(out);
+        second.saveState(out);
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in) throws java.io.IOException {
+        first.restoreState(in);
+        second.restoreState(in);
+    }
+
+    @Override
     public int maxEpisodeSteps() {
         return Math.min(first.maxEpisodeSteps(), second.maxEpisodeSteps());
     }

@@ -48,6 +48,15 @@ public final class ReplayMarket implements MarketSource {
         return toStep - 1 - fromStep;
     }
 
+    /** A fixed window holds no state. */
+    @Override
+    public void saveState(java.io.DataOutput out) {
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in) {
+    }
+
     public MarketTape tape() {
         return tape;
     }

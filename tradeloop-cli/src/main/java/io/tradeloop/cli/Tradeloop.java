@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "A self-learning trading decision engine.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BacktestCommand.class,
+                BenchCommand.class,
         })
 public final class Tradeloop implements Runnable {
     @CommandLine.Spec

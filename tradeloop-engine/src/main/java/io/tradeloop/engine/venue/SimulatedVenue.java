@@ -214,10 +214,9 @@ public final class SimulatedVenue {
      */
     public void onBarClose(int feed, int bar, long timeMs) {
         lastClosedBar[feed] = bar;
-        double o = open[feed][bar];
-        double h = high[feed][bar];
-        double l = low[feed][bar];
         if (pendingPerFeed[feed] > 0) {
+            double h = high[feed][bar];
+            double l = low[feed][bar];
             for (int k = 0; k < pending.size(); ) {
                 Pending p = pending.get(k);
                 // Only limits that were already at the venue when this bar opened: a bar's range before
@@ -240,7 +239,7 @@ public final class SimulatedVenue {
             }
         }
         if (portfolio.isOpen(feed) && portfolio.instrument(feed).kind().isPerpetual()) {
-            liquidateIfReached(feed, o, h, l, timeMs);
+            liquidateIfReached(feed, open[feed][bar], high[feed][bar], low[feed][bar], timeMs);
         }
         portfolio.mark(feed, close[feed][bar]);
     }

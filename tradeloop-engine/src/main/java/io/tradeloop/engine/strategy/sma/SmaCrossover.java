@@ -89,7 +89,8 @@ public final class SmaCrossover implements Strategy {
         if (i < slow - 1) {
             return;
         }
-        double diff = sumFast / fast - sumSlow / slow;
+        // sign(fast SMA − slow SMA) = sign(sumFast × slow − sumSlow × fast): no division per bar.
+        double diff = sumFast * slow - sumSlow * fast;
         if (i >= slow && ctx.pendingOrders(feed) == 0) {
             double pos = ctx.account().position(feed);
             if (pos == 0 && prevDiff <= 0 && diff > 0) {

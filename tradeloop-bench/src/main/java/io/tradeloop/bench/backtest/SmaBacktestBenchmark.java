@@ -33,7 +33,10 @@ public final class SmaBacktestBenchmark implements Benchmark {
     }
 
     @Override
-    public List<BenchRow> run(BenchOptions options) {
+    public List<BenchRow> run(BenchOptions given) {
+        // Each round is a whole 1M-bar backtest, so a few rounds run before the JIT has settled: both engines get
+        // at least five warm-up rounds.
+        BenchOptions options = new BenchOptions(given.quick(), Math.max(5, given.warmupRounds()), given.rounds());
         BarSeries bars = RandomWalkBars.generate(BARS, SEED);
         var feed = SmaBacktests.feed(bars);
         var curve = new EquityCurve(BARS + 2);

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
         description = "A self-learning trading decision engine.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BacktestCommand.class,
+                BenchCommand.class,
                 io.tradeloop.cli.train.TrainCommand.class,
-                io.tradeloop.cli.bench.BenchCommand.class,
         })
 public final class Tradeloop implements Runnable {
     @CommandLine.Spec

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 BacktestCommand.class,
                 BenchCommand.class,
                 io.tradeloop.cli.train.TrainCommand.class,
+                io.tradeloop.cli.env.EnvCommand.class,
         })
 public final class Tradeloop implements Runnable {
     @CommandLine.Spec

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a reinforcement-learning policy.",
         subcommands = {
                 TrainCartPoleCommand.class,
+                TrainFundingArbCommand.class,
         })
 public final class TrainCommand implements Runnable {
     @CommandLine.Spec

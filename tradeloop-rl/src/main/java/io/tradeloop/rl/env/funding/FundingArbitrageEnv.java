@@ -51,6 +51,7 @@ public final class FundingArbitrageEnv implements ResumableEnv {
     private final FundingState state;
     private final boolean[] mask;
     private final TradeStats stats = new TradeStats();
+    private TradeListener tradeListener;
     private EpisodeSampler sampler;
 
     private MarketTape tape;
@@ -348,6 +349,16 @@ public final class FundingArbitrageEnv implements ResumableEnv {
         AGENT, STOP_LOSS, LIQUIDATION, END
     }
 
+    /** Told about every closed position (evaluation keeps a ledger; training leaves it unset). */
+    @FunctionalInterface
+    public interface TradeListener {
+        void closed(long timeMs, double sizeUsd, double netPnlUsd, double holdHours, ExitReason reason);
+    }
+
+    public void setTradeListener(TradeListener listener) {
+        this.tradeListener = listener;
+    }
+
     /** Closes both legs of slot k at t's marks less half the bid-ask, paying the fee. */
     private void close(int k, ExitReason reason) {
         closeLeg(2 * k, state.longLeg[k]);
@@ -378,6 +389,9 @@ public final class FundingArbitrageEnv implements ResumableEnv {
         stats.feesUsd += p.feesUsd(2 * k) + p.feesUsd(2 * k + 1);
         stats.fundingUsd += p.fundingUsd(2 * k) + p.fundingUsd(2 * k + 1);
         stats.holdHours += state.hoursElapsed - state.entryHour[k];
+        if (tradeListener != null) {
+            tradeListener.closed(series.timeMs(t), state.sizeUsd[k], net, state.hoursElapsed - state.entryHour[k], reason);
+        }
         switch (reason) {
             case AGENT -> stats.agentExits++;
             case STOP_LOSS -> stats.stopLosses++;
@@ -562,6 +576,16 @@ public final class FundingArbitrageEnv implements ResumableEnv {
 
     public double lastReward() {
         return lastReward;
+    }
+
+    /** The leg market of the long leg of execution slot k (meaningful while it is active). */
+    public int positionLongLeg(int k) {
+        return state.longLeg[k];
+    }
+
+    /** The leg market of the short leg of execution slot k. */
+    public int positionShortLeg(int k) {
+        return state.shortLeg[k];
     }
 
     /** The candidate in opportunity slot i now (−1 when empty). */

@@ -100,7 +100,7 @@ public final class ObservationLayout {
             new FeatureDef(P_TOTAL_PNL_PCT, "portfolio_total_pnl_pct", "(equity - initial_capital) / initial_capital x 100", "%"),
             new FeatureDef(P_MAX_DRAWDOWN_PCT, "max_drawdown_pct", "min over the episode of (equity / peak_equity - 1) x 100", "% (<= 0)"),
             new FeatureDef(P_EPISODE_PROGRESS, "episode_progress", "hours elapsed / episode length in hours", "fraction"),
-            new FeatureDef(P_MIN_LIQUIDATION_DISTANCE, "min_liquidation_distance", "min over active legs of |mark - liquidation price| / mark (1 when flat)", "fraction"),
+            new FeatureDef(P_MIN_LIQUIDATION_DISTANCE, "min_liquidation_distance", "min over active legs of abs(mark - liquidation price) / mark (1 when flat, capped at 1)", "fraction"),
             new FeatureDef(P_CAPITAL_UTILIZATION, "capital_utilization", "sum of active position sizes / equity", "ratio"));
 
     public static final List<FeatureDef> EXECUTION = List.of(
@@ -109,13 +109,13 @@ public final class ObservationLayout {
             new FeatureDef(E_HOURS_HELD, "hours_held_norm", "hours held / 72", "ratio"),
             new FeatureDef(E_NET_FUNDING_RATIO, "net_funding_ratio", "funding received by both legs / size", "fraction"),
             new FeatureDef(E_NET_FUNDING_RATE, "net_funding_rate", "short leg rate - long leg rate, latest settled, per 8 h", "bp / 8 h"),
-            new FeatureDef(E_CURRENT_SPREAD_PCT, "current_spread_pct", "|long mark - short mark| / mean of the marks x 100", "%"),
+            new FeatureDef(E_CURRENT_SPREAD_PCT, "current_spread_pct", "abs(long mark - short mark) / mean of the marks x 100", "%"),
             new FeatureDef(E_ENTRY_SPREAD_PCT, "entry_spread_pct", "current_spread_pct at entry (marks, before costs)", "%"),
             new FeatureDef(E_VALUE_TO_CAPITAL, "value_to_capital_ratio", "mean notional of the two legs at marks / equity", "ratio"),
             new FeatureDef(E_FUNDING_EFFICIENCY, "funding_efficiency", "funding received / entry fees", "ratio"),
             new FeatureDef(E_LONG_PNL_PCT, "long_pnl_pct", "(long mark - long entry) / long entry x 100 (entry includes half the bid-ask)", "%"),
             new FeatureDef(E_SHORT_PNL_PCT, "short_pnl_pct", "(short entry - short mark) / short entry x 100", "%"),
-            new FeatureDef(E_LIQUIDATION_DISTANCE, "liquidation_distance_pct", "min(long, short) |mark - liquidation price| / mark; liquidation = entry x (1 -/+ 0.9 / leverage)", "fraction"));
+            new FeatureDef(E_LIQUIDATION_DISTANCE, "liquidation_distance_pct", "min over the legs of abs(mark - liquidation price) / mark; liquidation = entry x (1 -/+ 0.9 / leverage)", "fraction"));
 
     public static final List<FeatureDef> OPPORTUNITY = List.of(
             new FeatureDef(O_IS_VALID, "is_valid", "1 when the slot holds an opportunity (short rate per 8 h above long rate per 8 h, statistics complete)", "0/1"),

@@ -16,6 +16,7 @@ public final class BenchSuite {
     public static List<Benchmark> all() {
         return List.of(
                 new io.tradeloop.bench.backtest.SmaBacktestBenchmark(),
+                new io.tradeloop.bench.rl.FundingEnvBenchmark(),
                 new io.tradeloop.bench.rl.ModularNetworkBenchmark(),
                 new io.tradeloop.bench.rl.PpoThroughputBenchmark()
         );

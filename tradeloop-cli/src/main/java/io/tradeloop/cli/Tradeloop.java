@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 io.tradeloop.cli.train.TrainCommand.class,
                 io.tradeloop.cli.env.EnvCommand.class,
+                io.tradeloop.cli.eval.EvalCommand.class,
         })
 public final class Tradeloop implements Runnable {
     @CommandLine.Spec

@@ -4,15 +4,15 @@ import io.tradeloop.core.instrument.InstrumentKind;
 import io.tradeloop.core.random.Rng;
 
 /** Small markets for tests: a hand-made two-leg market and seeded random multi-venue markets. */
-final class TestMarkets {
-    static final long T0 = 1_672_531_200_000L; // 2023-01-01T00:00Z
-    static final long HOUR = 3_600_000L;
+public final class TestMarkets {
+    public static final long T0 = 1_672_531_200_000L; // 2023-01-01T00:00Z
+    public static final long HOUR = 3_600_000L;
 
     private TestMarkets() {
     }
 
     /** Bid-ask fixed at 0.02% (half-spread 0.0001) whatever the volume, so costs are easy to work by hand. */
-    static EnvConfig handConfig() {
+    public static EnvConfig handConfig() {
         return EnvConfig.defaults().withEntryLeverage(TradingConfig.EntryLeverage.MAX_LEVERAGE)
                 .withLiquidity(new LiquidityModel(0.063, 0.01, 0.005, 0.02, 0.02));
     }
@@ -22,7 +22,7 @@ final class TestMarkets {
      * settling every 8 h from the start; marks 100 and 100.1 at every step unless {@code longMark}/{@code shortMark}
      * override them; 24 h volume 5e8 USD on both.
      */
-    static MarketSeries twoLegs(int steps, java.util.function.IntToDoubleFunction longMark,
+    public static MarketSeries twoLegs(int steps, java.util.function.IntToDoubleFunction longMark,
                                 java.util.function.IntToDoubleFunction shortMark,
                                 java.util.function.IntToDoubleFunction longLow) {
         var b = MarketSeries.builder(T0, HOUR, steps);
@@ -43,7 +43,7 @@ final class TestMarkets {
         return b.build();
     }
 
-    static MarketSeries flatTwoLegs(int steps) {
+    public static MarketSeries flatTwoLegs(int steps) {
         return twoLegs(steps, t -> 100, t -> 100.1, t -> Double.NaN);
     }
 
@@ -51,7 +51,7 @@ final class TestMarkets {
      * A seeded random market: two assets, four venues each (one settling hourly, one at 04/12/20 UTC),
      * random-walk prices with venue bases, AR(1) funding rates, some venues without volume.
      */
-    static MarketSeries random(Rng rng, int steps) {
+    public static MarketSeries random(Rng rng, int steps) {
         var b = MarketSeries.builder(T0, HOUR, steps);
         String[] venues = {"v1", "v2", "v3", "v4"};
         for (String asset : new String[] {"BTC", "ETH"}) {

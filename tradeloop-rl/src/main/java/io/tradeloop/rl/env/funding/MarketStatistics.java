@@ -94,7 +94,7 @@ public final class MarketStatistics {
                 }
             }
             out.put(n + " funding: cross-venue correlation, pair average", corr / pairs);
-            out.put(n + " differential: mean |short - long| (bp / 8h), pair average", 1e4 * dAbs / pairs);
+            out.put(n + " differential: mean abs(short - long) (bp / 8h), pair average", 1e4 * dAbs / pairs);
             out.put(n + " differential: sd (bp / 8h), pair average", 1e4 * dSd / pairs);
             out.put(n + " differential: lag-1 autocorrelation, pair average", dAc / pairs);
             double[] common = SeriesStats.rollingMean(g.commonRate(a), THREE_DAYS);

@@ -83,7 +83,7 @@ class MarketGeneratorTest {
                 tol = 1.5; // jumps make the sample kurtosis of 819 returns very noisy (generated sd ≈ 50% of the mean)
             } else if (s.contains("regime duration")) {
                 tol = 0.5; // funding regimes come out shorter than the real ones (see the report)
-            } else if (s.contains("mean |short - long|") || s.contains("mean rate")) {
+            } else if (s.contains("mean abs(short - long)") || s.contains("mean rate")) {
                 tol = 0.45; // generated differentials are less peaked: same sd, larger mean magnitude (see the report)
             } else if (s.contains("autocorrelation") || s.contains("cross-venue correlation")) {
                 assertThat(Math.abs(r.generatedMean() - r.real())).as(s).isLessThan(0.12);

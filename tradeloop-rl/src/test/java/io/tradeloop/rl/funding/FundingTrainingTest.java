@@ -89,6 +89,21 @@ class FundingTrainingTest {
     }
 
     @Test
+    void theSimpleModeTrainsAnMlpOnThreeActions() {
+        var base = tiny(256);
+        var simple = new FundingTrainConfig(base.ppo(), true, 1, 0.001, 0.5, 24 * 20, 4, 0.25, 0.5, base.split(), 1);
+        FundingData full = data();
+        var d = new FundingData(simple.envConfig(), full.split(), full.real(), MarketTape.build(full.real().series(), simple.envConfig()),
+                full.generator());
+        var t = new FundingTraining(simple, d, 2);
+        assertThat(t.envs().spec().actionNames()).containsExactly("HOLD", "ENTER_OPP_0_LARGE", "EXIT_POS_0");
+        assertThat(t.ppo().network().observationSize()).isEqualTo(47);
+        UpdateMetrics m = t.ppo().iterate();
+        assertThat(m.actionFractions()).hasSize(3);
+        assertThat(m.valueLoss()).isFinite();
+    }
+
+    @Test
     void configFilesOverrideDefaultsAndRefuseUnknownKeys() {
         var c = FundingTrainConfig.read("""
                 {"ppo": {"numEnvs": 4, "nSteps": 128}, "env": {"layout": "simple"}, "market": {"realShare": 0.25},

@@ -3,7 +3,7 @@ package io.tradeloop.learn.dynamics;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.tradeloop.core.config.Checks;
 import io.tradeloop.core.random.Rng;
-import io.tradeloop.learn.dataset.FeatureMatrix;
+import io.tradeloop.learn.dataset.DesignMatrix;
 import io.tradeloop.learn.gbm.GbmConfig;
 import io.tradeloop.learn.gbm.GbmRegressor;
 import io.tradeloop.learn.gbm.GbmTrainer;
@@ -74,7 +74,7 @@ public record DynamicsEnsemble(List<DynamicsModel> members, double[] weights, do
      * ridge member on a bootstrap sample of the rows and a random subset of the columns, the boosted
      * member on all of them; weights from the validation rows.
      */
-    public static DynamicsEnsemble train(FeatureMatrix x, double[] y, int[] trainRows, int[] validRows, Config c, GbmConfig gbm,
+    public static DynamicsEnsemble train(DesignMatrix x, double[] y, int[] trainRows, int[] validRows, Config c, GbmConfig gbm,
                                          TrainingRun run) {
         Rng rng = new Rng(run.seed());
         List<DynamicsModel> members = new ArrayList<>();
@@ -105,8 +105,8 @@ public record DynamicsEnsemble(List<DynamicsModel> members, double[] weights, do
         }
         if (c.gbmMember()) {
             var trainer = new GbmTrainer(gbm);
-            FeatureMatrix xt = x.select(trainRows);
-            FeatureMatrix xv = x.select(validRows);
+            DesignMatrix xt = x.select(trainRows);
+            DesignMatrix xv = x.select(validRows);
             double[] yt = pick(y, trainRows);
             double[] yv = pick(y, validRows);
             GbmRegressor mean = trainer.trainRegressor(xt, yt, xv, yv, withName(run, "-mean"));

@@ -1,6 +1,6 @@
 package io.tradeloop.learn.dynamics;
 
-import io.tradeloop.learn.dataset.FeatureMatrix;
+import io.tradeloop.learn.dataset.DesignMatrix;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -36,7 +36,7 @@ public record RidgeDynamics(String name, int[] features, double[] mean, double[]
      * Fits on {@code rows} of {@code x} using columns {@code features}, with L2 penalty λ on the
      * standardised coefficients: w = (ZᵀZ + λI)⁻¹ Zᵀ(y − ȳ). σ is measured on {@code holdout} rows.
      */
-    public static RidgeDynamics fit(String name, FeatureMatrix x, double[] y, int[] rows, int[] holdout, int[] features, double lambda) {
+    public static RidgeDynamics fit(String name, DesignMatrix x, double[] y, int[] rows, int[] holdout, int[] features, double lambda) {
         int p = features.length;
         int n = rows.length;
         if (n <= p) {

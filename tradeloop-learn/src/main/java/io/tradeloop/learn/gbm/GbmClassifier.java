@@ -1,7 +1,7 @@
 package io.tradeloop.learn.gbm;
 
 import io.tradeloop.learn.calibrate.Calibrator;
-import io.tradeloop.learn.dataset.FeatureMatrix;
+import io.tradeloop.learn.dataset.DesignMatrix;
 import io.tradeloop.learn.model.ModelFiles;
 import io.tradeloop.learn.model.ModelProvenance;
 import io.tradeloop.learn.model.ProbabilisticClassifier;
@@ -66,7 +66,7 @@ public final class GbmClassifier implements ProbabilisticClassifier {
     }
 
     /** Probabilities of every row (evaluation and tests). */
-    public double[][] predictAll(FeatureMatrix x) {
+    public double[][] predictAll(DesignMatrix x) {
         double[][] p = new double[x.rows()][Math.max(2, classes)];
         for (int i = 0; i < x.rows(); i++) predictProba(x.values(), x.offset(i), p[i]);
         return p;

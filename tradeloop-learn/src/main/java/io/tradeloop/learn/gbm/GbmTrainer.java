@@ -2,7 +2,7 @@ package io.tradeloop.learn.gbm;
 
 import io.tradeloop.learn.calibrate.Calibrator;
 import io.tradeloop.learn.calibrate.Calibrators;
-import io.tradeloop.learn.dataset.FeatureMatrix;
+import io.tradeloop.learn.dataset.DesignMatrix;
 import io.tradeloop.learn.metrics.ClassificationMetrics;
 import io.tradeloop.learn.model.DataFingerprint;
 import io.tradeloop.learn.model.ModelProvenance;
@@ -39,7 +39,7 @@ public final class GbmTrainer {
      * A classifier for labels {@code y} in [0, classes). Validation rows drive early stopping and
      * calibration, and their metrics go into the provenance.
      */
-    public GbmClassifier trainClassifier(FeatureMatrix x, int[] y, FeatureMatrix validX, int[] validY, int classes, TrainingRun run) {
+    public GbmClassifier trainClassifier(DesignMatrix x, int[] y, DesignMatrix validX, int[] validY, int classes, TrainingRun run) {
         checkLabels("train", y, x.rows(), classes);
         checkLabels("validation", validY, validX.rows(), classes);
         var params = config.xgbParams(run.seed());
@@ -70,7 +70,7 @@ public final class GbmTrainer {
     }
 
     /** A squared-error regressor of {@code target} (e.g. the next-horizon return). */
-    public GbmRegressor trainRegressor(FeatureMatrix x, double[] target, FeatureMatrix validX, double[] validTarget, TrainingRun run) {
+    public GbmRegressor trainRegressor(DesignMatrix x, double[] target, DesignMatrix validX, double[] validTarget, TrainingRun run) {
         var params = config.xgbParams(run.seed());
         params.put("objective", "reg:squarederror");
         params.put("eval_metric", "rmse");
@@ -93,7 +93,7 @@ public final class GbmTrainer {
     private record Fitted(TreeEnsemble trees, int bestIteration) {
     }
 
-    private Fitted fit(FeatureMatrix x, float[] y, FeatureMatrix validX, float[] validY, Map<String, Object> params) {
+    private Fitted fit(DesignMatrix x, float[] y, DesignMatrix validX, float[] validY, Map<String, Object> params) {
         DMatrix train = null;
         DMatrix valid = null;
         Booster booster = null;
@@ -140,7 +140,7 @@ public final class GbmTrainer {
         }
     }
 
-    private ModelProvenance provenance(TrainingRun run, String kind, FeatureMatrix x, int[] y, int groups, Map<String, Double> metrics) {
+    private ModelProvenance provenance(TrainingRun run, String kind, DesignMatrix x, int[] y, int groups, Map<String, Double> metrics) {
         var fp = new DataFingerprint().add(x.values()).add(y);
         var cfg = new LinkedHashMap<>(config.asMap());
         cfg.put("groups", groups);
@@ -148,7 +148,7 @@ public final class GbmTrainer {
                 fp.hex(), run.featureSetVersion(), x.names(), cfg, run.seed(), metrics, ModelProvenance.currentCodeVersion());
     }
 
-    static double[][] margins(TreeEnsemble t, FeatureMatrix x) {
+    static double[][] margins(TreeEnsemble t, DesignMatrix x) {
         double[][] out = new double[x.rows()][t.groups()];
         for (int i = 0; i < x.rows(); i++) t.margins(x.values(), x.offset(i), out[i]);
         return out;

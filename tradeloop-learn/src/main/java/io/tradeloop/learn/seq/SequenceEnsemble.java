@@ -15,7 +15,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.tradeloop.core.random.Rng;
-import io.tradeloop.learn.dataset.FeatureMatrix;
+import io.tradeloop.learn.dataset.DesignMatrix;
 import io.tradeloop.learn.metrics.ClassificationMetrics;
 import io.tradeloop.learn.model.DataFingerprint;
 import io.tradeloop.learn.model.EnsembleOutput;
@@ -41,7 +41,7 @@ import java.util.Map;
 
 /**
  * A deep ensemble of {@link SequenceNet}s over windows of feature rows: the window ending at row r is
- * rows [r − window + 1, r] of a bar-ordered {@link FeatureMatrix}. Each member is trained from its own
+ * rows [r − window + 1, r] of a bar-ordered {@link DesignMatrix}. Each member is trained from its own
  * seed with Adam on cross-entropy, stopped early on validation loss (its best epoch's weights are kept).
  * The ensemble's mean probabilities are the prediction; member disagreement is the uncertainty.
  */
@@ -92,7 +92,7 @@ public final class SequenceEnsemble implements AutoCloseable {
      * @param validRows rows for early stopping and the provenance metrics
      * @param validY    their labels
      */
-    public static SequenceEnsemble train(FeatureMatrix bars, int[] trainRows, int[] trainY, int[] validRows, int[] validY, int classes,
+    public static SequenceEnsemble train(DesignMatrix bars, int[] trainRows, int[] trainY, int[] validRows, int[] validY, int classes,
                                          SequenceModelConfig config, TrainingRun run) {
         checkRows("train", bars, trainRows, trainY, config.window(), classes);
         checkRows("validation", bars, validRows, validY, config.window(), classes);
@@ -125,7 +125,7 @@ public final class SequenceEnsemble implements AutoCloseable {
         return new SequenceEnsemble(config, bars.cols(), classes, members, prov);
     }
 
-    private static MemberStats trainMember(Model model, int member, FeatureMatrix bars, int[] trainRows, int[] trainY, int[] validRows,
+    private static MemberStats trainMember(Model model, int member, DesignMatrix bars, int[] trainRows, int[] trainY, int[] validRows,
                                            int[] validY, SequenceModelConfig c, Rng rng) {
         int w = c.window();
         int f = bars.cols();
@@ -216,7 +216,7 @@ public final class SequenceEnsemble implements AutoCloseable {
     }
 
     /** Soft-max probabilities of one member for the windows ending at {@code rows}, evaluated in batches (dropout off). */
-    private static double[][] memberProbabilities(Model model, FeatureMatrix bars, int[] rows, int w) {
+    private static double[][] memberProbabilities(Model model, DesignMatrix bars, int[] rows, int w) {
         int f = bars.cols();
         double[][] out = new double[rows.length][];
         for (int start = 0; start < rows.length; start += EVAL_BATCH) {
@@ -239,7 +239,7 @@ public final class SequenceEnsemble implements AutoCloseable {
     }
 
     /** Ensemble-mean probabilities for the windows ending at {@code rows}. */
-    public double[][] meanProbabilities(FeatureMatrix bars, int[] rows) {
+    public double[][] meanProbabilities(DesignMatrix bars, int[] rows) {
         checkRows("prediction", bars, rows, null, config.window(), classes);
         double[][] mean = new double[rows.length][classes];
         for (Model m : members) {
@@ -250,7 +250,7 @@ public final class SequenceEnsemble implements AutoCloseable {
     }
 
     /** Member probabilities and their combination for the windows ending at {@code rows} (evaluation). */
-    public EnsembleOutput[] predictAll(FeatureMatrix bars, int[] rows) {
+    public EnsembleOutput[] predictAll(DesignMatrix bars, int[] rows) {
         checkRows("prediction", bars, rows, null, config.window(), classes);
         double[][][] per = new double[members.size()][][];
         for (int m = 0; m < members.size(); m++) per[m] = memberProbabilities(members.get(m), bars, rows, config.window());
@@ -327,7 +327,7 @@ public final class SequenceEnsemble implements AutoCloseable {
         for (Model m : members) m.close();
     }
 
-    private static void checkRows(String what, FeatureMatrix bars, int[] rows, int[] y, int window, int classes) {
+    private static void checkRows(String what, DesignMatrix bars, int[] rows, int[] y, int window, int classes) {
         if (y != null && y.length != rows.length) {
             throw new IllegalArgumentException(what + ": " + rows.length + " rows but " + y.length + " labels");
         }

@@ -1,6 +1,6 @@
 package io.tradeloop.learn.dynamics;
 
-import io.tradeloop.learn.dataset.FeatureMatrix;
+import io.tradeloop.learn.dataset.DesignMatrix;
 import io.tradeloop.learn.gbm.GbmConfig;
 import io.tradeloop.learn.model.TrainingRun;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class DynamicsEnsembleTest {
     void ridgeByHand() {
         // x = 1, 2, 3, 4 and y = 2x: mean x 2.5, sd 1.2909944 → Σz² = 3, Σz(y − 5) = 2 × 5 / 1.2909944 = 7.7459667
         // λ = 1: w = 7.7459667 / (3 + 1) = 1.9364917; at x = 4: z = 1.1618950 → μ = 5 + 1.9364917 × 1.1618950 = 7.25
-        var x = new FeatureMatrix(new float[] {1, 2, 3, 4}, 4, 1, List.of("x"));
+        var x = new DesignMatrix(new float[] {1, 2, 3, 4}, 4, 1, List.of("x"));
         double[] y = {2, 4, 6, 8};
         var r = RidgeDynamics.fit("r", x, y, new int[] {0, 1, 2, 3}, new int[] {3}, new int[] {0}, 1.0);
         assertThat(r.weights()[0]).isCloseTo(1.9364917, within(1e-7));
@@ -54,7 +54,7 @@ class DynamicsEnsembleTest {
             for (int j = 0; j < 4; j++) xs[i * 4 + j] = (float) rnd.nextGaussian();
             y[i] = 0.01 * xs[i * 4] + 0.005 * rnd.nextGaussian();
         }
-        var x = new FeatureMatrix(xs, n, 4, FeatureMatrix.defaultNames(4));
+        var x = new DesignMatrix(xs, n, 4, DesignMatrix.defaultNames(4));
         var gbm = new GbmConfig(100, 10, 0.1, 2, 0.9, 1, 5, 1, 1);
         var ens = DynamicsEnsemble.train(x, y, IntStream.range(0, 2000).toArray(), IntStream.range(2000, 2500).toArray(),
                 new DynamicsEnsemble.Config(3, 0.75, 1, true, 0.002), gbm, TrainingRun.synthetic("dyn", 3));

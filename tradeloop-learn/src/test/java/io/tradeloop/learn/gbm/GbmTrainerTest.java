@@ -1,6 +1,6 @@
 package io.tradeloop.learn.gbm;
 
-import io.tradeloop.learn.dataset.FeatureMatrix;
+import io.tradeloop.learn.dataset.DesignMatrix;
 import io.tradeloop.learn.metrics.ClassificationMetrics;
 import io.tradeloop.learn.model.TrainingRun;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class GbmTrainerTest {
             double v = s + 0.3 * rnd.nextGaussian();
             y[i] = v > 0.4 ? 2 : v < -0.4 ? 0 : 1;
         }
-        return new Object[] {new FeatureMatrix(x, n, 3, java.util.List.of("signal", "noise1", "noise2")), y};
+        return new Object[] {new DesignMatrix(x, n, 3, java.util.List.of("signal", "noise1", "noise2")), y};
     }
 
     @Test
@@ -37,13 +37,13 @@ class GbmTrainerTest {
         var tr = data(1, 3000);
         var va = data(2, 1000);
         var te = data(3, 1000);
-        var model = new GbmTrainer(FAST).trainClassifier((FeatureMatrix) tr[0], (int[]) tr[1], (FeatureMatrix) va[0], (int[]) va[1], 3,
+        var model = new GbmTrainer(FAST).trainClassifier((DesignMatrix) tr[0], (int[]) tr[1], (DesignMatrix) va[0], (int[]) va[1], 3,
                 TrainingRun.synthetic("direction", 42));
-        var test = ClassificationMetrics.of(model.predictAll((FeatureMatrix) te[0]), (int[]) te[1]);
+        var test = ClassificationMetrics.of(model.predictAll((DesignMatrix) te[0]), (int[]) te[1]);
         // a noisy but learnable target: far above the 1/3 chance line
         assertThat(test.accuracy()).isGreaterThan(0.7);
         double[] p = new double[3];
-        model.predictProba(((FeatureMatrix) te[0]).values(), 0, p);
+        model.predictProba(((DesignMatrix) te[0]).values(), 0, p);
         assertThat(p[0] + p[1] + p[2]).isCloseTo(1.0, within(1e-12));
         var prov = model.provenance();
         assertThat(prov.kind()).isEqualTo("gbm-classifier");
@@ -56,8 +56,8 @@ class GbmTrainerTest {
         Path file = dir.resolve("direction.json");
         model.save(file);
         var back = GbmClassifier.load(file);
-        double[][] a = model.predictAll((FeatureMatrix) te[0]);
-        double[][] b = back.predictAll((FeatureMatrix) te[0]);
+        double[][] a = model.predictAll((DesignMatrix) te[0]);
+        double[][] b = back.predictAll((DesignMatrix) te[0]);
         for (int i = 0; i < a.length; i++) assertThat(b[i]).containsExactly(a[i]); // bit-identical
         assertThat(back.provenance()).isEqualTo(prov);
     }
@@ -67,10 +67,10 @@ class GbmTrainerTest {
         var tr = data(1, 1500);
         var va = data(2, 500);
         var trainer = new GbmTrainer(FAST);
-        var m1 = trainer.trainClassifier((FeatureMatrix) tr[0], (int[]) tr[1], (FeatureMatrix) va[0], (int[]) va[1], 3, TrainingRun.synthetic("a", 5));
-        var m2 = trainer.trainClassifier((FeatureMatrix) tr[0], (int[]) tr[1], (FeatureMatrix) va[0], (int[]) va[1], 3, TrainingRun.synthetic("a", 5));
-        double[][] a = m1.predictAll((FeatureMatrix) va[0]);
-        double[][] b = m2.predictAll((FeatureMatrix) va[0]);
+        var m1 = trainer.trainClassifier((DesignMatrix) tr[0], (int[]) tr[1], (DesignMatrix) va[0], (int[]) va[1], 3, TrainingRun.synthetic("a", 5));
+        var m2 = trainer.trainClassifier((DesignMatrix) tr[0], (int[]) tr[1], (DesignMatrix) va[0], (int[]) va[1], 3, TrainingRun.synthetic("a", 5));
+        double[][] a = m1.predictAll((DesignMatrix) va[0]);
+        double[][] b = m2.predictAll((DesignMatrix) va[0]);
         for (int i = 0; i < a.length; i++) assertThat(b[i]).containsExactly(a[i]);
     }
 
@@ -80,12 +80,12 @@ class GbmTrainerTest {
         var va = data(5, 800);
         int[] yb = java.util.Arrays.stream((int[]) tr[1]).map(c -> c == 2 ? 1 : 0).toArray();
         int[] vb = java.util.Arrays.stream((int[]) va[1]).map(c -> c == 2 ? 1 : 0).toArray();
-        var model = new GbmTrainer(FAST).trainClassifier((FeatureMatrix) tr[0], yb, (FeatureMatrix) va[0], vb, 2, TrainingRun.synthetic("meta", 1));
+        var model = new GbmTrainer(FAST).trainClassifier((DesignMatrix) tr[0], yb, (DesignMatrix) va[0], vb, 2, TrainingRun.synthetic("meta", 1));
         assertThat(model.calibrator()).isInstanceOf(io.tradeloop.learn.calibrate.Calibrator.Platt.class);
-        assertThat(ClassificationMetrics.of(model.predictAll((FeatureMatrix) va[0]), vb).accuracy()).isGreaterThan(0.8);
+        assertThat(ClassificationMetrics.of(model.predictAll((DesignMatrix) va[0]), vb).accuracy()).isGreaterThan(0.8);
         model.save(dir.resolve("m.json"));
         var back = GbmClassifier.load(dir.resolve("m.json"));
-        assertThat(back.predictAll((FeatureMatrix) va[0])[7]).containsExactly(model.predictAll((FeatureMatrix) va[0])[7]);
+        assertThat(back.predictAll((DesignMatrix) va[0])[7]).containsExactly(model.predictAll((DesignMatrix) va[0])[7]);
     }
 
     @Test
@@ -98,7 +98,7 @@ class GbmTrainerTest {
             x[i] = (float) rnd.nextGaussian();
             t[i] = 0.01 * x[i] + 0.002 * rnd.nextGaussian();
         }
-        var fm = new FeatureMatrix(x, n, 1, java.util.List.of("x"));
+        var fm = new DesignMatrix(x, n, 1, java.util.List.of("x"));
         var reg = new GbmTrainer(FAST).trainRegressor(fm.select(range(0, 1500)), java.util.Arrays.copyOf(t, 1500),
                 fm.select(range(1500, 2000)), java.util.Arrays.copyOfRange(t, 1500, 2000), TrainingRun.synthetic("r", 3));
         // x = 1 → mean 0.01; the trees approximate it to within a couple of noise standard deviations / √leaf size
@@ -111,7 +111,7 @@ class GbmTrainerTest {
         var tr = data(1, 100);
         int[] y = ((int[]) tr[1]).clone();
         y[17] = 3;
-        assertThatThrownBy(() -> new GbmTrainer(FAST).trainClassifier((FeatureMatrix) tr[0], y, (FeatureMatrix) tr[0], (int[]) tr[1], 3,
+        assertThatThrownBy(() -> new GbmTrainer(FAST).trainClassifier((DesignMatrix) tr[0], y, (DesignMatrix) tr[0], (int[]) tr[1], 3,
                 TrainingRun.synthetic("x", 1))).hasMessageContaining("row 17").hasMessageContaining("is 3");
     }
 

@@ -1,6 +1,6 @@
 package io.tradeloop.learn.seq;
 
-import io.tradeloop.learn.dataset.FeatureMatrix;
+import io.tradeloop.learn.dataset.DesignMatrix;
 import io.tradeloop.learn.metrics.ClassificationMetrics;
 import io.tradeloop.learn.model.EnsembleOutput;
 import io.tradeloop.learn.model.TrainingRun;
@@ -31,13 +31,13 @@ class SequenceEnsembleTest {
             double s = x[r * 3] + x[(r - 1) * 3] + x[(r - 2) * 3] + x[(r - 3) * 3];
             y[r] = s > 1 ? 2 : s < -1 ? 0 : 1;
         }
-        return new Object[] {new FeatureMatrix(x, n, 3, java.util.List.of("a", "b", "c")), y};
+        return new Object[] {new DesignMatrix(x, n, 3, java.util.List.of("a", "b", "c")), y};
     }
 
     @Test
     void learnsAWindowPatternAndReloadsToIdenticalPredictions(@TempDir Path dir) {
         var d = data(3, 3200);
-        var bars = (FeatureMatrix) d[0];
+        var bars = (DesignMatrix) d[0];
         int[] y = (int[]) d[1];
         int[] train = IntStream.range(7, 2400).toArray();
         int[] valid = IntStream.range(2400, 2800).toArray();
@@ -70,7 +70,7 @@ class SequenceEnsembleTest {
     @Test
     void refusesRowsWithoutAFullWindow() {
         var d = data(1, 100);
-        assertThatThrownBy(() -> SequenceEnsemble.train((FeatureMatrix) d[0], new int[] {3}, new int[] {1}, new int[] {50}, new int[] {1}, 3,
+        assertThatThrownBy(() -> SequenceEnsemble.train((DesignMatrix) d[0], new int[] {3}, new int[] {1}, new int[] {50}, new int[] {1}, 3,
                 SMALL, TrainingRun.synthetic("x", 1))).hasMessageContaining("row 3").hasMessageContaining("window of 8");
     }
 

@@ -3,7 +3,7 @@ package io.tradeloop.learn.dataset;
 import java.util.List;
 
 /**
- * A dense feature matrix in row-major order (row i occupies {@code values[i × cols … (i+1) × cols)}),
+ * A dense model-input (design) matrix in row-major order (row i occupies {@code values[i × cols … (i+1) × cols)}),
  * the layout XGBoost and the tree evaluator read without copying.
  *
  * @param values row-major float values; NaN marks a missing value
@@ -11,8 +11,8 @@ import java.util.List;
  * @param cols   number of columns
  * @param names  one name per column (the feature-set's names, recorded in model provenance)
  */
-public record FeatureMatrix(float[] values, int rows, int cols, List<String> names) {
-    public FeatureMatrix {
+public record DesignMatrix(float[] values, int rows, int cols, List<String> names) {
+    public DesignMatrix {
         if (rows < 0 || cols <= 0) {
             throw new IllegalArgumentException("a feature matrix needs rows >= 0 and cols > 0, got " + rows + " x " + cols);
         }
@@ -36,12 +36,12 @@ public record FeatureMatrix(float[] values, int rows, int cols, List<String> nam
     }
 
     /** The rows {@code idx}, in that order, as a new matrix. */
-    public FeatureMatrix select(int[] idx) {
+    public DesignMatrix select(int[] idx) {
         float[] out = new float[idx.length * cols];
         for (int k = 0; k < idx.length; k++) {
             System.arraycopy(values, idx[k] * cols, out, k * cols, cols);
         }
-        return new FeatureMatrix(out, idx.length, cols, names);
+        return new DesignMatrix(out, idx.length, cols, names);
     }
 
     /** Row {@code i} copied out (tests and tools; the hot path reads {@link #values()} at {@link #offset(int)}). */
@@ -52,7 +52,7 @@ public record FeatureMatrix(float[] values, int rows, int cols, List<String> nam
     }
 
     /** Builds a matrix from double rows (converted to float). */
-    public static FeatureMatrix ofRows(double[][] rows, List<String> names) {
+    public static DesignMatrix ofRows(double[][] rows, List<String> names) {
         int cols = names.size();
         float[] v = new float[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {
@@ -61,7 +61,7 @@ public record FeatureMatrix(float[] values, int rows, int cols, List<String> nam
             }
             for (int j = 0; j < cols; j++) v[i * cols + j] = (float) rows[i][j];
         }
-        return new FeatureMatrix(v, rows.length, cols, names);
+        return new DesignMatrix(v, rows.length, cols, names);
     }
 
     /** Column names f0 … f{n−1}. */

@@ -135,6 +135,26 @@ public final class QLearningParameterAdapter {
         return r;
     }
 
+    /**
+     * The candidate the last {@link #act} sized was not traded (a gate blocked it, or risk refused it):
+     * the action earns reward 0 against the bootstrapped value of the next state. Trade statistics are untouched.
+     */
+    public void onNoTrade(MarketState next) {
+        if (pendingState < 0) {
+            return;
+        }
+        int s2 = next.index();
+        double target = config.discount() * q[s2][greedy(s2)];
+        q[pendingState][pendingAction] += config.learningRate() * (target - q[pendingState][pendingAction]);
+        pendingState = -1;
+        pendingAction = -1;
+    }
+
+    /** True while an action waits for its trade's outcome. */
+    public boolean awaitingOutcome() {
+        return pendingState >= 0;
+    }
+
     public AdapterState state() {
         double[][] copy = new double[q.length][];
         for (int i = 0; i < q.length; i++) copy[i] = q[i].clone();

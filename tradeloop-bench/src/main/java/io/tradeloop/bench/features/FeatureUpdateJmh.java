@@ -4,7 +4,9 @@ import io.tradeloop.core.SharedData;
 import io.tradeloop.core.series.BarSeries;
 import io.tradeloop.core.random.Rng;
 import io.tradeloop.core.series.Timeframe;
+import io.tradeloop.data.bars.BarResampler;
 import io.tradeloop.data.bars.OhlcvCsvReader;
+import io.tradeloop.data.bars.PartialBars;
 import io.tradeloop.data.csv.ReadPolicy;
 import io.tradeloop.features.set.FeatureSetDefinition;
 import io.tradeloop.features.set.FeatureStream;
@@ -47,7 +49,7 @@ public class FeatureUpdateJmh {
                 .orElseGet(FeatureUpdateJmh::synthetic);
         base = new FeatureStream(FeatureSetDefinition.builtin("directional-4h-base"), bars.timeframe());
         multi = new FeatureStream(FeatureSetDefinition.builtin("directional-4h"), bars.timeframe(),
-                Map.of(Timeframe.D1, dailyOf(bars)));
+                Map.of(Timeframe.D1, BarResampler.resample(bars, Timeframe.D1, PartialBars.DROP).bars()));
     }
 
     /** One bar through the 18-column base set. */
@@ -72,30 +74,6 @@ public class FeatureUpdateJmh {
         multi.update(bars.closeTimeMs(j), bars.open(j), bars.high(j), bars.low(j), bars.close(j), bars.volume(j));
         j++;
         return multi.value(multi.columnCount() - 1);
-    }
-
-    /** Daily bars rolled up from the 4h bars (complete days only), for the daily columns. */
-    static BarSeries dailyOf(BarSeries fourHours) {
-        BarSeries.Builder b = BarSeries.builder(fourHours.name() + "@1d", Timeframe.D1, fourHours.size() / 6 + 1);
-        int k = 0;
-        while (k < fourHours.size()) {
-            long day = Timeframe.D1.floor(fourHours.openTimeMs(k));
-            int end = k;
-            double high = Double.NEGATIVE_INFINITY;
-            double low = Double.POSITIVE_INFINITY;
-            double volume = 0;
-            while (end < fourHours.size() && fourHours.openTimeMs(end) < day + Timeframe.D1.millis()) {
-                high = Math.max(high, fourHours.high(end));
-                low = Math.min(low, fourHours.low(end));
-                volume += fourHours.volume(end);
-                end++;
-            }
-            if (end - k == 6) {
-                b.add(day, fourHours.open(k), high, low, fourHours.close(end - 1), volume);
-            }
-            k = end;
-        }
-        return b.build();
     }
 
     private static BarSeries synthetic() {

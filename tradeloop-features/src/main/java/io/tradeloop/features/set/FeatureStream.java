@@ -2,6 +2,7 @@ package io.tradeloop.features.set;
 
 import io.tradeloop.core.series.BarSeries;
 import io.tradeloop.core.series.Timeframe;
+import io.tradeloop.data.mtf.CloseTimeCursor;
 import io.tradeloop.features.indicator.BarIndicator;
 import io.tradeloop.core.time.TimeFormat;
 
@@ -271,23 +272,26 @@ public final class FeatureStream {
     private static final class CoarseNode {
         private final BarIndicator indicator;
         private final BarSeries series;
+        private final CloseTimeCursor cursor;
         private final long staleAfterMs;
-        private int next;
+        /** Coarse bars folded into the indicator so far. */
+        private int fed;
         private boolean stale;
 
         CoarseNode(BarIndicator indicator, BarSeries series) {
             this.indicator = indicator;
             this.series = series;
+            this.cursor = new CloseTimeCursor(series);
             this.staleAfterMs = 2 * series.timeframe().millis();
         }
 
         void advanceTo(long timeMs) {
-            int n = series.size();
-            while (next < n && series.closeTimeMs(next) <= timeMs) {
-                indicator.update(series.open(next), series.high(next), series.low(next), series.close(next), series.volume(next));
-                next++;
+            int newest = cursor.advanceTo(timeMs); // the newest coarse bar closed by timeMs (data's alignment rule)
+            while (fed <= newest) {
+                indicator.update(series.open(fed), series.high(fed), series.low(fed), series.close(fed), series.volume(fed));
+                fed++;
             }
-            stale = next > 0 && timeMs - series.closeTimeMs(next - 1) >= staleAfterMs;
+            stale = fed > 0 && timeMs - series.closeTimeMs(fed - 1) >= staleAfterMs;
         }
 
         double value(int output) {
@@ -295,12 +299,13 @@ public final class FeatureStream {
         }
 
         boolean ready(int output) {
-            return next > 0 && indicator.ready(output);
+            return fed > 0 && indicator.ready(output);
         }
 
         void reset() {
             indicator.reset();
-            next = 0;
+            cursor.reset();
+            fed = 0;
             stale = false;
         }
     }

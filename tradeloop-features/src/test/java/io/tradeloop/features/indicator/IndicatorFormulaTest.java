@@ -59,6 +59,27 @@ class IndicatorFormulaTest {
     }
 
     @Test
+    void rollingMomentsStayExactOverALongStreamAndAFlatWindowHasNoSpread() {
+        // a window of 4 over 0..999 ends holding 996..999: mean 997.5, variance (2.25 + .25 + .25 + 2.25) / 4 = 1.25
+        RollingWindow w = new RollingWindow(4);
+        for (int i = 0; i < 1000; i++) w.add(i * 1.1 - i * 0.1); // values with rounding in them
+        assertThat(w.mean()).isCloseTo(997.5, within(1e-9));
+        assertThat(w.variance()).isCloseTo(1.25, within(1e-9));
+        assertThat(w.sum()).isCloseTo(3990, within(1e-9));
+        // after a move the window goes flat at a value other than the shift: exactly zero, not rounding noise
+        for (int i = 0; i < 5; i++) w.add(0.3);
+        assertThat(w.variance()).isEqualTo(0.0);
+        // a NaN makes the moments NaN for exactly as long as it is in the window
+        w.add(Double.NaN);
+        assertThat(w.mean()).isNaN();
+        for (int i = 0; i < 3; i++) w.add(1);
+        assertThat(w.mean()).isNaN();
+        w.add(1);
+        assertThat(w.mean()).isEqualTo(1.0);
+        assertThat(w.variance()).isEqualTo(0.0);
+    }
+
+    @Test
     void logReturnOverTheHorizon() {
         // closes 100, 110, 121: ln(121 / 100) = ln 1.21 = 0.1906203596086497
         LogReturn r = new LogReturn(2);

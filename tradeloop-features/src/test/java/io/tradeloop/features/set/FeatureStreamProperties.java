@@ -4,6 +4,8 @@ import io.tradeloop.core.random.Rng;
 import io.tradeloop.core.series.BarSeries;
 import io.tradeloop.core.series.Timeframe;
 import io.tradeloop.features.indicator.BarIndicator;
+import io.tradeloop.data.bars.BarResampler;
+import io.tradeloop.data.bars.PartialBars;
 import io.tradeloop.features.testing.SyntheticBars;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -45,7 +47,7 @@ class FeatureStreamProperties {
             @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 0, max = 3) int offsetHours) {
         // base 1h bars starting mid-way into a 4h period, so coarse and base closes interleave
         BarSeries hours = SyntheticBars.randomWalk(new Rng(seed), 240, Timeframe.H1, offsetHours * 3_600_000L);
-        BarSeries fourHours = SyntheticBars.rollUp(hours, Timeframe.H4);
+        BarSeries fourHours = BarResampler.resample(hours, Timeframe.H4, PartialBars.DROP).bars();
         FeatureMatrix m = FeatureMatrix.compute(MULTI, hours, Map.of(Timeframe.H4, fourHours));
         int column = 0;
         for (FeatureSpec spec : MULTI.features()) {
@@ -74,10 +76,10 @@ class FeatureStreamProperties {
     void changingCoarseBarsThatCloseLaterChangesNothingBefore(
             @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 5, max = 55) int keep) {
         BarSeries hours = SyntheticBars.randomWalk(new Rng(seed), 240, Timeframe.H1, 0);
-        BarSeries fourHours = SyntheticBars.rollUp(hours, Timeframe.H4);
+        BarSeries fourHours = BarResampler.resample(hours, Timeframe.H4, PartialBars.DROP).bars();
         // the same first `keep` coarse bars, then different ones
         BarSeries other = SyntheticBars.randomWalk(new Rng(seed + 1), 240, Timeframe.H1, 0);
-        BarSeries otherFour = SyntheticBars.rollUp(other, Timeframe.H4);
+        BarSeries otherFour = BarResampler.resample(other, Timeframe.H4, PartialBars.DROP).bars();
         BarSeries.Builder mixed = BarSeries.builder("mixed", Timeframe.H4);
         for (int j = 0; j < fourHours.size(); j++) {
             BarSeries src = j < keep ? fourHours : otherFour;

@@ -6,6 +6,8 @@ import io.tradeloop.core.series.BarSeries;
 import io.tradeloop.core.series.Timeframe;
 import io.tradeloop.data.bars.OhlcvCsvReader;
 import io.tradeloop.data.csv.ReadPolicy;
+import io.tradeloop.data.bars.BarResampler;
+import io.tradeloop.data.bars.PartialBars;
 import io.tradeloop.features.testing.SyntheticBars;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +115,7 @@ class FeatureStreamTest {
         // 1h bars for 4 days, daily bars only for the first 2 days: from 2 days after the last daily close the
         // daily value is stale (NaN, counted) and forward-filled with its last good value
         BarSeries hours = SyntheticBars.randomWalk(new Rng(7), 96, Timeframe.H1, 0);
-        BarSeries days = SyntheticBars.rollUp(hours, Timeframe.D1).sliceIndex(0, 2);
+        BarSeries days = BarResampler.resample(hours, Timeframe.D1, PartialBars.DROP).bars().sliceIndex(0, 2);
         FeatureSetDefinition set = new FeatureSetDefinition("d", 0, List.of(new FeatureSpec.OnTimeframe(Timeframe.D1, new FeatureSpec.Returns(1))));
         FeatureMatrix m = FeatureMatrix.compute(set, hours, Map.of(Timeframe.D1, days));
         // day 2 closes at hour 48: rows closing at 48..95 h see it; from close time 96 h (row 95) it is 2 days old
@@ -126,7 +128,7 @@ class FeatureStreamTest {
     @Test
     void anUpdateAllocatesNothing() {
         BarSeries bars = SyntheticBars.randomWalk(new Rng(3), 20_000, Timeframe.H4, 0);
-        BarSeries days = SyntheticBars.rollUp(bars, Timeframe.D1);
+        BarSeries days = BarResampler.resample(bars, Timeframe.D1, PartialBars.DROP).bars();
         FeatureStream s = new FeatureStream(FeatureSetDefinition.builtin("directional-4h"), Timeframe.H4, Map.of(Timeframe.D1, days));
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().threadId();

@@ -4,7 +4,7 @@ import io.tradeloop.core.random.Rng;
 import io.tradeloop.core.series.BarSeries;
 import io.tradeloop.core.series.Timeframe;
 
-/** Seeded random-walk bars and a plain OHLCV roll-up for tests (the product's aggregation lives in tradeloop-data). */
+/** Seeded random-walk bars and bars from given closes, for tests. */
 public final class SyntheticBars {
     private SyntheticBars() {
     }
@@ -32,34 +32,6 @@ public final class SyntheticBars {
             double c = closes[i];
             b.add(i * tf.millis(), prev, Math.max(prev, c), Math.min(prev, c), c, 1);
             prev = c;
-        }
-        return b.build();
-    }
-
-    /**
-     * Rolls {@code fine} up into {@code coarse} bars (first open, max high, min low, last close, summed
-     * volume per coarse period); a coarse bar is emitted only when fine bars cover its whole period.
-     */
-    public static BarSeries rollUp(BarSeries fine, Timeframe coarse) {
-        BarSeries.Builder b = BarSeries.builder(fine.name() + "@" + coarse, coarse, fine.size());
-        int perBar = (int) (coarse.millis() / fine.timeframe().millis());
-        int i = 0;
-        while (i < fine.size()) {
-            long start = coarse.floor(fine.openTimeMs(i));
-            int j = i;
-            double high = Double.NEGATIVE_INFINITY;
-            double low = Double.POSITIVE_INFINITY;
-            double volume = 0;
-            while (j < fine.size() && fine.openTimeMs(j) < start + coarse.millis()) {
-                high = Math.max(high, fine.high(j));
-                low = Math.min(low, fine.low(j));
-                volume += fine.volume(j);
-                j++;
-            }
-            if (j - i == perBar) {
-                b.add(start, fine.open(i), high, low, fine.close(j - 1), volume);
-            }
-            i = j;
         }
         return b.build();
     }

@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "A self-learning trading decision engine.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                io.tradeloop.cli.directional.TrainCommand.class,
+                io.tradeloop.cli.directional.AblationCommand.class,
         })
 public final class Tradeloop implements Runnable {
     @CommandLine.Spec

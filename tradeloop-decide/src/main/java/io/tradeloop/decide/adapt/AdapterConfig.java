@@ -7,7 +7,7 @@ import io.tradeloop.core.config.Checks;
  *
  * @param learningRate   α, in (0, 1] (default 0.1)
  * @param discount       γ, in [0, 1) (default 0.95)
- * @param epsilonStart   initial exploration rate, in [0, 1] (default 0.2)
+ * @param epsilonStart   initial exploration rate, in [0, 1] (default 0.1, the plan's exploration_rate)
  * @param epsilonDecay   ε multiplies by this after every action, in (0, 1] (default 0.99)
  * @param epsilonMin     exploration floor, in [0, 1] (default 0.02)
  * @param pnlScale       P&amp;L % per unit of reward, in (0, 100] (default 1: +1% → +1)
@@ -34,6 +34,6 @@ public record AdapterConfig(double learningRate, double discount, double epsilon
     }
 
     public static AdapterConfig defaults() {
-        return new AdapterConfig(0.1, 0.95, 0.2, 0.99, 0.02, 1, 30, 0.1, 1, 0.1, ParameterBounds.standard());
+        return new AdapterConfig(0.1, 0.95, 0.1, 0.99, 0.02, 1, 30, 0.1, 1, 0.1, ParameterBounds.standard());
     }
 }

@@ -57,6 +57,7 @@ public final class DecisionPipeline {
     private final double[] meanStd = new double[2];
     private final double[][] seqMembers;
     private final float[] metaRow;
+    private RegimeReading lastReading;
 
     /**
      * @param adapter the Q-learning adapter (required at {@link StackLevel#ADAPTER}, ignored below)
@@ -91,9 +92,24 @@ public final class DecisionPipeline {
         return adapter;
     }
 
+    /**
+     * Folds a bar into the stateful layers (the regime detector) without deciding: warm-up on history
+     * before trading starts, so the first live decision sees the same state a continuous run would.
+     */
+    public void observe(BarInput in) {
+        lastReading = regime.update(in.adx(), in.realisedVol(), in.baseSlope(), in.higherSlope());
+    }
+
+    /** The adapter's view of the market after the latest bar folded in (for rewards at a trade's close). */
+    public MarketState marketState(BarInput in) {
+        RegimeReading r = lastReading;
+        return new MarketState(r == null ? 0 : r.volRank(), in.adx(), in.momentumZ(), r == null ? null : r.confirmed(), in.drawdown());
+    }
+
     /** Decides on one closed bar (before risk). */
     public Decision decide(BarInput in) {
         RegimeReading reading = regime.update(in.adx(), in.realisedVol(), in.baseSlope(), in.higherSlope());
+        lastReading = reading;
 
         // 1. Votes.
         List<ModelVote> votes = new ArrayList<>(8);
@@ -150,9 +166,9 @@ public final class DecisionPipeline {
                     String.format(Locale.ROOT, "P(take) %.3f below %.3f", meta.pTake(), meta.threshold())));
         }
 
-        // 4. Adapter: the parameters this candidate trades with.
+        // 4. Adapter: the parameters this candidate trades with (only for candidates the meta gate let through).
         AdaptedParameters params = null;
-        if (adapter != null) {
+        if (adapter != null && gates.stream().allMatch(GateResult::passed)) {
             params = adapter.act(new MarketState(reading.volRank(), in.adx(), in.momentumZ(), reading.confirmed(), in.drawdown()));
         }
 
@@ -178,7 +194,7 @@ public final class DecisionPipeline {
 
         boolean blocked = gates.stream().anyMatch(g -> !g.passed());
         if (blocked) {
-            if (adapter != null) {
+            if (params != null) {
                 adapter.onNoTrade(new MarketState(reading.volRank(), in.adx(), in.momentumZ(), reading.confirmed(), in.drawdown()));
             }
             String which = gates.stream().filter(g -> !g.passed()).map(GateResult::gate).toList().toString();

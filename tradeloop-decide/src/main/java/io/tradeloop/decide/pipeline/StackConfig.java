@@ -13,7 +13,7 @@ import java.util.Map;
  * @param supportThreshold  share of voting weight a side needs, in [0.34, 1] (default 0.5)
  * @param minConfidence     confidence gate on the vote's confidence, in [0, 1] (default 0.4; the adapter moves it)
  * @param minFuzzyAction    |fuzzy action| needed to enter, in [0, 1] (default 0.15)
- * @param baseFraction      entry notional as a fraction of equity before sizing factors, in (0, 5] (default 1)
+ * @param baseFraction      entry notional as a fraction of equity before sizing factors, in (0, 5] (default 0.95: room for fees)
  * @param leverage          leverage of entries, in [1, 10] (default 1)
  * @param riskPerTrade      at the risk level, the equity a stop-out may lose, in (0, 1] (default 0.02); the adapter's
  *                          risk multiplier scales it
@@ -32,7 +32,7 @@ public record StackConfig(double supportThreshold, double minConfidence, double 
     }
 
     public static StackConfig defaults() {
-        return new StackConfig(0.5, 0.4, 0.15, 1.0, 1.0, 0.02, RegimeConfig.defaults());
+        return new StackConfig(0.5, 0.4, 0.15, 0.95, 1.0, 0.02, RegimeConfig.defaults());
     }
 
     public Map<String, Object> asMap() {

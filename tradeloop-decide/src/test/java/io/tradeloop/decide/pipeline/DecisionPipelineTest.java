@@ -79,7 +79,7 @@ class DecisionPipelineTest {
         assertThat(d.vote().direction()).isEqualTo(Direction.LONG);
         var e = (Action.Enter) d.action();
         assertThat(e.side()).isEqualTo(Direction.LONG);
-        assertThat(e.equityFraction()).isEqualTo(1.0);               // base 1 × no sizing factors below the gates level
+        assertThat(e.equityFraction()).isEqualTo(0.95);              // base 0.95 × no sizing factors below the gates level
         assertThat(e.stopLossPct()).isCloseTo(0.03, within(1e-12));  // τ 0.03 × stop multiple 1
         assertThat(e.takeProfitPct()).isCloseTo(0.03, within(1e-12));
         assertThat(e.maxBars()).isEqualTo(12);

@@ -69,6 +69,50 @@ public final class Calibrators {
     }
 
     /**
+     * Temperature and per-class bias minimising the NLL of softmax(z / T + b): alternating a
+     * golden-section search on T (bias fixed) and damped Newton steps on b with the diagonal Hessian
+     * mean p_k(1 − p_k) (T fixed), 8 rounds; b is kept centred.
+     */
+    public static Calibrator.VectorScaling fitVectorScaling(double[][] margins, int[] y, int classes) {
+        double t = fitTemperature(margins, y, classes).temperature();
+        double[] b = new double[classes];
+        double[] p = new double[classes];
+        for (int round = 0; round < 8; round++) {
+            for (int it = 0; it < 25; it++) {
+                double[] g = new double[classes];
+                double[] hd = new double[classes];
+                for (int i = 0; i < y.length; i++) {
+                    for (int k = 0; k < classes; k++) p[k] = margins[i][k] / t + b[k];
+                    softmax(p, classes, 1.0);
+                    for (int k = 0; k < classes; k++) {
+                        g[k] += (p[k] - (y[i] == k ? 1 : 0)) / y.length;
+                        hd[k] += p[k] * (1 - p[k]) / y.length;
+                    }
+                }
+                double mean = 0;
+                for (int k = 0; k < classes; k++) {
+                    b[k] -= 0.8 * g[k] / Math.max(1e-9, hd[k]);
+                    mean += b[k] / classes;
+                }
+                for (int k = 0; k < classes; k++) b[k] -= mean;
+            }
+            final double[] bias = b.clone();
+            double lo = Math.log(0.05);
+            double hi = Math.log(20);
+            double gr = (Math.sqrt(5) - 1) / 2;
+            for (int it = 0; it < 60 && hi - lo > 1e-7; it++) {
+                double a1 = hi - gr * (hi - lo);
+                double a2 = lo + gr * (hi - lo);
+                if (nll(new Calibrator.VectorScaling(Math.exp(a1), bias), margins, y, classes)
+                        < nll(new Calibrator.VectorScaling(Math.exp(a2), bias), margins, y, classes)) hi = a2;
+                else lo = a1;
+            }
+            t = Math.exp((lo + hi) / 2);
+        }
+        return new Calibrator.VectorScaling(t, b);
+    }
+
+    /**
      * Platt's a, b by Newton's method on the logistic log-likelihood of y ∈ {0, 1} given margins z, with
      * Platt's smoothed targets t₊ = (N₊ + 1) / (N₊ + 2), t₋ = 1 / (N₋ + 2) so that separable data
      * does not send a to infinity.

@@ -73,7 +73,7 @@ public final class GbmClassifier implements ProbabilisticClassifier {
     }
 
     /** The persisted form: provenance, calibrator and the flattened trees. */
-    record File(ModelProvenance provenance, int classes, String calibrator, double calibratorA, double calibratorB,
+    record File(ModelProvenance provenance, int classes, String calibrator, double calibratorA, double calibratorB, double[] calibratorBias,
                 TreeEnsemble.TreeArrays trees) {
     }
 
@@ -81,11 +81,17 @@ public final class GbmClassifier implements ProbabilisticClassifier {
         String kind;
         double a = Double.NaN;
         double b = Double.NaN;
+        double[] bias = null;
         switch (calibrator) {
             case Calibrator.Identity i -> kind = "identity";
             case Calibrator.Temperature t -> {
                 kind = "temperature";
                 a = t.temperature();
+            }
+            case Calibrator.VectorScaling v -> {
+                kind = "vector";
+                a = v.temperature();
+                bias = v.bias();
             }
             case Calibrator.Platt p -> {
                 kind = "platt";
@@ -93,7 +99,7 @@ public final class GbmClassifier implements ProbabilisticClassifier {
                 b = p.b();
             }
         }
-        ModelFiles.writeJson(file, new File(provenance, classes, kind, a, b, trees.arrays()));
+        ModelFiles.writeJson(file, new File(provenance, classes, kind, a, b, bias, trees.arrays()));
     }
 
     public static GbmClassifier load(Path file) {
@@ -101,9 +107,10 @@ public final class GbmClassifier implements ProbabilisticClassifier {
         Calibrator c = switch (f.calibrator()) {
             case "identity" -> new Calibrator.Identity();
             case "temperature" -> new Calibrator.Temperature(f.calibratorA());
+            case "vector" -> new Calibrator.VectorScaling(f.calibratorA(), f.calibratorBias());
             case "platt" -> new Calibrator.Platt(f.calibratorA(), f.calibratorB());
             default -> throw new IllegalArgumentException(file + ": unknown calibrator '" + f.calibrator()
-                    + "' (allowed: identity, temperature, platt)");
+                    + "' (allowed: identity, temperature, vector, platt)");
         };
         return new GbmClassifier(TreeEnsemble.of(f.trees()), f.classes(), c, f.provenance());
     }

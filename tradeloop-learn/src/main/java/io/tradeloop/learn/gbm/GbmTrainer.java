@@ -21,18 +21,32 @@ import java.util.Map;
 /**
  * Trains gradient-boosted trees with XGBoost4J (early stopping on the validation rows), converts them
  * to a {@link TreeEnsemble} for serving, checks that the Java evaluator reproduces XGBoost's margins,
- * and calibrates class probabilities on the validation rows (temperature scaling for 3+ classes,
- * Platt scaling for 2).
+ * and calibrates class probabilities on the validation rows (temperature scaling, or temperature and
+ * per-class bias, for 3+ classes; Platt scaling for 2).
  */
 public final class GbmTrainer {
     private static final Logger log = LoggerFactory.getLogger(GbmTrainer.class);
     /** Largest disagreement between XGBoost's margins and the Java evaluator's before training fails. */
     static final double EVALUATOR_TOLERANCE = 1e-4;
 
+    /**
+     * How a multi-class model is calibrated. TEMPERATURE keeps every arg-max the training produced
+     * (it only sharpens or softens); VECTOR also re-weights the classes to the calibration period's
+     * frequencies, which lowers log-loss under a prior shift but can make the majority class win
+     * every arg-max (a weak signal is then never traded on).
+     */
+    public enum MultiClassCalibration { TEMPERATURE, VECTOR }
+
     private final GbmConfig config;
+    private final MultiClassCalibration multiClass;
 
     public GbmTrainer(GbmConfig config) {
+        this(config, MultiClassCalibration.TEMPERATURE);
+    }
+
+    public GbmTrainer(GbmConfig config, MultiClassCalibration multiClass) {
         this.config = config;
+        this.multiClass = multiClass;
     }
 
     /**
@@ -54,7 +68,9 @@ public final class GbmTrainer {
         Fitted f = fit(x, toFloat(y), validX, toFloat(validY), params);
         int groups = f.trees.groups();
         double[][] vm = margins(f.trees, validX);
-        Calibrator cal = classes == 2 ? Calibrators.fitPlatt(column0(vm), validY) : Calibrators.fitTemperature(vm, validY, classes);
+        Calibrator cal = classes == 2 ? Calibrators.fitPlatt(column0(vm), validY)
+                : multiClass == MultiClassCalibration.VECTOR ? Calibrators.fitVectorScaling(vm, validY, classes)
+                : Calibrators.fitTemperature(vm, validY, classes);
         var uncal = new GbmClassifier(f.trees, classes, new Calibrator.Identity(), null);
         var model = new GbmClassifier(f.trees, classes, cal, null);
         var metrics = new LinkedHashMap<String, Double>();
@@ -173,6 +189,9 @@ public final class GbmTrainer {
     }
 
     private static void checkLabels(String what, int[] y, int rows, int classes) {
+        if (rows == 0) {
+            throw new IllegalArgumentException(what + " has no rows: early stopping and calibration need held-out rows");
+        }
         if (classes < 2) {
             throw new IllegalArgumentException("a classifier needs at least 2 classes, got " + classes);
         }

@@ -111,28 +111,10 @@ public final class TripleBarrierLabeler {
      * closes up to bar i.
      */
     public static double[] rollingLogReturnStd(double[] close, int n, int window) {
+        var rolling = new RollingLogReturnStd(window);
         double[] out = new double[n];
-        double sum = 0;
-        double sumSq = 0;
-        for (int i = 0; i < n; i++) {
-            if (i >= 1) {
-                double r = Math.log(close[i] / close[i - 1]);
-                sum += r;
-                sumSq += r * r;
-                if (i - window >= 1) {
-                    double old = Math.log(close[i - window] / close[i - window - 1]);
-                    sum -= old;
-                    sumSq -= old * old;
-                }
-            }
-            if (i < window) {
-                out[i] = Double.NaN;
-            } else {
-                double mean = sum / window;
-                double var = Math.max(0, (sumSq - window * mean * mean) / (window - 1));
-                out[i] = Math.sqrt(var);
-            }
-        }
+        for (int i = 0; i < n; i++) out[i] = rolling.update(close[i]);
         return out;
     }
+
 }

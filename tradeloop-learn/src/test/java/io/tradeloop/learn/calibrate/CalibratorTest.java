@@ -59,6 +59,34 @@ class CalibratorTest {
     }
 
     @Test
+    void vectorScalingByHandAndFit() {
+        // T = 2, b = (0.5, 0, −0.5), margins (2, 0, 0) → softmax(1.5, 0, −0.5) = (e^1.5, 1, e^−0.5) / Σ
+        // = (4.481689, 1, 0.606531) / 6.088220 = (0.736125, 0.164251, 0.099624)
+        double[] v = {2, 0, 0};
+        new Calibrator.VectorScaling(2, new double[] {0.5, 0, -0.5}).toProbabilities(v, 3);
+        assertThat(v[0]).isCloseTo(0.736125, within(1e-6));
+        assertThat(v[2]).isCloseTo(0.099624, within(1e-6));
+        // labels drawn from softmax(z / 2 + b): the fit recovers T and the centred b
+        var rnd = new Random(13);
+        int n = 30_000;
+        double[][] z = new double[n][3];
+        int[] y = new int[n];
+        var truth = new Calibrator.VectorScaling(2, new double[] {0.5, 0, -0.5});
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 3; k++) z[i][k] = 3 * rnd.nextGaussian();
+            double[] p = z[i].clone();
+            truth.toProbabilities(p, 3);
+            double u = rnd.nextDouble();
+            y[i] = u < p[0] ? 0 : u < p[0] + p[1] ? 1 : 2;
+        }
+        var fit = Calibrators.fitVectorScaling(z, y, 3);
+        assertThat(fit.temperature()).isCloseTo(2.0, within(0.1));
+        assertThat(fit.bias()[0]).isCloseTo(0.5, within(0.06));
+        assertThat(fit.bias()[2]).isCloseTo(-0.5, within(0.06));
+        assertThat(Calibrators.nll(fit, z, y, 3)).isLessThanOrEqualTo(Calibrators.nll(Calibrators.fitTemperature(z, y, 3), z, y, 3) + 1e-9);
+    }
+
+    @Test
     void fitsRecoverPlattParameters() {
         // labels drawn from σ(2z − 1) → a ≈ 2, b ≈ −1
         var rnd = new Random(11);

@@ -107,6 +107,18 @@ class GbmTrainerTest {
     }
 
     @Test
+    void vectorCalibrationIsSelectableAndEmptyValidationIsRefused() {
+        var tr = data(1, 1500);
+        var va = data(2, 500);
+        var m = new GbmTrainer(FAST, GbmTrainer.MultiClassCalibration.VECTOR).trainClassifier((DesignMatrix) tr[0], (int[]) tr[1],
+                (DesignMatrix) va[0], (int[]) va[1], 3, TrainingRun.synthetic("v", 1));
+        assertThat(m.calibrator()).isInstanceOf(io.tradeloop.learn.calibrate.Calibrator.VectorScaling.class);
+        var empty = ((DesignMatrix) va[0]).select(new int[0]);
+        assertThatThrownBy(() -> new GbmTrainer(FAST).trainClassifier((DesignMatrix) tr[0], (int[]) tr[1], empty, new int[0], 3,
+                TrainingRun.synthetic("x", 1))).hasMessageContaining("validation has no rows");
+    }
+
+    @Test
     void refusesLabelsOutsideTheClasses() {
         var tr = data(1, 100);
         int[] y = ((int[]) tr[1]).clone();

@@ -22,7 +22,8 @@ import java.util.Map;
  * @param patience        epochs without validation improvement before stopping, in [1, 100] (default 3)
  * @param batchSize       minibatch size, in [8, 4096] (default 128)
  * @param learningRate    Adam learning rate, in [1e-5, 0.1] (default 1e-3)
- * @param threads         PyTorch intra-op threads, in [1, 64] (default 2)
+ * @param threads         PyTorch intra-op threads, in [1, 64] (default 1: batch-1 serving gains nothing from more, and
+ *                        spinning OpenMP threads collapse on a shared, oversubscribed machine)
  */
 public record SequenceModelConfig(int window, int convFilters, int kernel, int lstmHidden, int heads, double dropout,
                                   int ensembleSize, int epochs, int patience, int batchSize, double learningRate, int threads) {
@@ -48,7 +49,7 @@ public record SequenceModelConfig(int window, int convFilters, int kernel, int l
     }
 
     public static SequenceModelConfig defaults() {
-        return new SequenceModelConfig(32, 32, 3, 32, 4, 0.2, 3, 12, 3, 128, 1e-3, 2);
+        return new SequenceModelConfig(32, 32, 3, 32, 4, 0.2, 3, 12, 3, 128, 1e-3, 1);
     }
 
     public SequenceModelConfig withEpochs(int e) {

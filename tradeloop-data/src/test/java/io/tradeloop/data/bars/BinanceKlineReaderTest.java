@@ -74,7 +74,7 @@ class BinanceKlineReaderTest {
         var plain = BinanceKlineReader.read(TestFiles.binance("BTCUSDT-5m-2024-01-01.csv"), ReadPolicy.STRICT).value();
         var zipped = BinanceKlineReader.read(zip, ReadPolicy.STRICT).value();
         assertThat(zipped.size()).isEqualTo(plain.size());
-        assertThat(zipped.closes()).containsExactly(plain.closes());
+        assertThat(zipped.closes()).isEqualTo(plain.closes());
         assertThat(zipped.name()).isEqualTo("BTCUSDT-5m-2024-01-01");
     }
 

@@ -47,9 +47,9 @@ class OhlcJsonReaderTest {
         var a = OhlcJsonReader.read(TestFiles.ethJson(dir), ReadPolicy.STRICT).value();
         var b = OhlcvCsvReader.read(csv.get(), ReadPolicy.STRICT).value();
         assertThat(a.size()).isEqualTo(b.size());
-        assertThat(a.openTimes()).containsExactly(b.openTimes());
-        assertThat(a.closes()).containsExactly(b.closes());
-        assertThat(a.volumes()).containsExactly(b.volumes());
+        assertThat(a.openTimes()).isEqualTo(b.openTimes());
+        assertThat(a.closes()).isEqualTo(b.closes());
+        assertThat(a.volumes()).isEqualTo(b.volumes());
     }
 
     @Test

@@ -34,12 +34,12 @@ class CatalogTest {
     static void assertSameBars(BarSeries a, BarSeries b) {
         assertThat(a.size()).isEqualTo(b.size());
         assertThat(a.timeframe()).isEqualTo(b.timeframe());
-        assertThat(a.openTimes()).containsExactly(b.openTimes());
-        assertThat(a.opens()).containsExactly(b.opens());
-        assertThat(a.highs()).containsExactly(b.highs());
-        assertThat(a.lows()).containsExactly(b.lows());
-        assertThat(a.closes()).containsExactly(b.closes());
-        assertThat(a.volumes()).containsExactly(b.volumes());
+        assertThat(a.openTimes()).isEqualTo(b.openTimes());
+        assertThat(a.opens()).isEqualTo(b.opens());
+        assertThat(a.highs()).isEqualTo(b.highs());
+        assertThat(a.lows()).isEqualTo(b.lows());
+        assertThat(a.closes()).isEqualTo(b.closes());
+        assertThat(a.volumes()).isEqualTo(b.volumes());
     }
 
     /** The 36-bar Binance fixture split into two files that overlap by 6 bars (rows 13-18). */
@@ -156,9 +156,9 @@ class CatalogTest {
                     "bitstamp_BTC-USD/trades", "bitstamp_BTC-USD/5m", "bitstamp_BTC-USD/15m", "bitstamp_BTC-USD/1h", "bitstamp_BTC-USD/4h");
             TradeSeries t = TradeCsvReader.read(f, ReadPolicy.STRICT).value();
             TradeSeries loaded = c.loadTrades("bitstamp_BTC-USD");
-            assertThat(loaded.times()).containsExactly(t.times());
-            assertThat(loaded.prices()).containsExactly(t.prices());
-            assertThat(loaded.amounts()).containsExactly(t.amounts());
+            assertThat(loaded.times()).isEqualTo(t.times());
+            assertThat(loaded.prices()).isEqualTo(t.prices());
+            assertThat(loaded.amounts()).isEqualTo(t.amounts());
             assertSameBars(c.loadBars("bitstamp_BTC-USD", Timeframe.H1), TradeAggregator.aggregate(t, Timeframe.H1, PartialBars.DROP).bars());
             assertThat(c.loadBars("bitstamp_BTC-USD", Timeframe.H4).size()).isEqualTo(40); // 6 days x 6 + 00:00..12:00 on Dec 1 = 40
             assertThat(r.issues()).hasSize(18); // the zero-amount prints, reported

@@ -103,6 +103,11 @@ public final class Catalog implements AutoCloseable {
         return entries.stream().filter(e -> e.kind() == DatasetKind.TRADES && e.name().equals(name)).findFirst();
     }
 
+    /** The datasets as JSON, in the manifest's format ({@code catalog.json}). */
+    public String listJson() {
+        return CatalogManifest.render(entries);
+    }
+
     /** True when a file with this content hash was imported into any dataset. */
     public boolean containsSource(String sha256) {
         return entries.stream().anyMatch(e -> e.hasSource(sha256));

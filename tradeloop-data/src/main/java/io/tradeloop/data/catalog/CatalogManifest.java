@@ -63,6 +63,18 @@ final class CatalogManifest {
     }
 
     static void write(Path dir, List<CatalogEntry> entries) {
+        Path f = dir.resolve(FILE);
+        Path tmp = dir.resolve(FILE + ".tmp");
+        try {
+            Files.writeString(tmp, render(entries), StandardCharsets.UTF_8);
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the catalog manifest " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The manifest text of {@code entries}. */
+    static String render(List<CatalogEntry> entries) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         ArrayNode ds = root.putArray("datasets");
@@ -91,13 +103,10 @@ final class CatalogManifest {
                 so.put("dropped", s.dropped());
             }
         }
-        Path f = dir.resolve(FILE);
-        Path tmp = dir.resolve(FILE + ".tmp");
         try {
-            Files.writeString(tmp, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return MAPPER.writeValueAsString(root) + "\n";
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the catalog manifest " + f + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot render the catalog manifest: " + e.getMessage(), e);
         }
     }
 }

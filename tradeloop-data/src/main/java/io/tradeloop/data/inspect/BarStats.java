@@ -16,6 +16,8 @@ import io.tradeloop.core.series.Timeframe;
  * @param duplicates            rows repeating an earlier row's time
  * @param outOfOrder            rows earlier than the row before them
  * @param misaligned            bars whose open time is not a multiple of the interval since the epoch (UTC)
+ * @param offGridSpacings       consecutive distinct bars whose spacing is not a whole number of intervals (within 1%):
+ *                              irregular bars, e.g. a "weekly" bar three days after the previous one
  * @param nonFinite             rows with a NaN or infinite price or volume
  * @param nonPositivePrices     rows with a price ≤ 0
  * @param highBelowLow          rows with high &lt; low
@@ -24,7 +26,7 @@ import io.tradeloop.core.series.Timeframe;
  * @param zeroVolume            rows with volume = 0
  */
 public record BarStats(long rows, long malformed, long firstOpenMs, long lastOpenMs, Timeframe interval, boolean intervalStated,
-                       long expectedBars, GapSummary gaps, long duplicates, long outOfOrder, long misaligned, long nonFinite,
+                       long expectedBars, GapSummary gaps, long duplicates, long outOfOrder, long misaligned, long offGridSpacings, long nonFinite,
                        long nonPositivePrices, long highBelowLow, long openCloseOutsideRange, long negativeVolume, long zeroVolume) {
     /** Distinct bar times. */
     public long distinctBars() {

@@ -90,16 +90,21 @@ public final class DataInspector {
         Timeframe tf = timeframe != null ? timeframe
                 : raw.declaredTimeframe().orElse(m >= 2 ? BarSanitizer.inferTimeframe(raw, sorted, m) : null);
         long misaligned = 0;
+        long offGrid = 0;
         if (tf != null) {
             for (int i = 0; i < m; i++) {
                 if (Math.floorMod(sorted[i], tf.millis()) != 0) misaligned++;
+                if (i > 0) {
+                    double slots = (double) (sorted[i] - sorted[i - 1]) / tf.millis();
+                    if (Math.abs(slots - Math.rint(slots)) > 0.01 || Math.rint(slots) == 0) offGrid++;
+                }
             }
         }
         GapSummary gaps = tf == null ? GapSummary.none() : GapSummary.of(sorted, m, tf.millis(), largestGaps);
-        long expected = tf == null || m == 0 ? m : (sorted[m - 1] - sorted[0]) / tf.millis() + 1;
+        long expected = tf == null || m == 0 ? m : Math.round((double) (sorted[m - 1] - sorted[0]) / tf.millis()) + 1;
         long malformed = raw.malformed().size();
         return new BarStats(n + malformed, malformed, m == 0 ? Long.MIN_VALUE : sorted[0], m == 0 ? Long.MIN_VALUE : sorted[m - 1],
-                tf, stated, expected, gaps, duplicates, outOfOrder, misaligned,
+                tf, stated, expected, gaps, duplicates, outOfOrder, misaligned, offGrid,
                 problems[BarProblem.NON_FINITE.ordinal()], problems[BarProblem.NON_POSITIVE_PRICE.ordinal()],
                 problems[BarProblem.HIGH_BELOW_LOW.ordinal()], problems[BarProblem.OPEN_CLOSE_OUTSIDE_RANGE.ordinal()],
                 problems[BarProblem.NEGATIVE_VOLUME.ordinal()], problems[BarProblem.ZERO_VOLUME.ordinal()]);

@@ -7,7 +7,8 @@ package io.tradeloop.data.inspect;
  *                    settlement (funding), or the first empty bar period (trades)
  * @param toMs        the next time that has data
  * @param missing     missing bars, settlements or empty periods in the hole
- * @param weekendOnly the hole lies within one Saturday-Sunday (UTC): a market closure, not an outage
+ * @param weekendOnly every missing slot falls on a Saturday or Sunday (UTC): for markets that close at
+ *                    weekends this is a closure, not an outage
  */
 public record Gap(long fromMs, long toMs, long missing, boolean weekendOnly) {
     private static final long DAY = 86_400_000L;
@@ -16,14 +17,20 @@ public record Gap(long fromMs, long toMs, long missing, boolean weekendOnly) {
         return toMs - fromMs;
     }
 
-    /** True when [fromMs, toMs) starts on a Saturday or Sunday (UTC) and ends by the next Monday 00:00. */
-    public static boolean withinWeekend(long fromMs, long toMs) {
-        long day = Math.floorDiv(fromMs, DAY);
-        int dayOfWeek = (int) Math.floorMod(day + 3, 7); // 1970-01-01 was a Thursday; Monday = 0
-        if (dayOfWeek < 5) {
+    /**
+     * True when every slot {@code fromMs, fromMs + slotMs, ...} before {@code toMs} falls on a Saturday or
+     * Sunday (UTC). A hole longer than two days cannot.
+     */
+    public static boolean withinWeekend(long fromMs, long toMs, long slotMs) {
+        if (toMs - fromMs > 2 * DAY || slotMs <= 0) {
             return false;
         }
-        long nextMonday = (day - dayOfWeek + 7) * DAY;
-        return toMs <= nextMonday;
+        for (long t = fromMs; t < toMs; t += slotMs) {
+            int dayOfWeek = (int) Math.floorMod(Math.floorDiv(t, DAY) + 3, 7); // 1970-01-01 was a Thursday; Monday = 0
+            if (dayOfWeek < 5) {
+                return false;
+            }
+        }
+        return true;
     }
 }

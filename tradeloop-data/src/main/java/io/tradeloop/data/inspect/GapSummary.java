@@ -27,8 +27,10 @@ public record GapSummary(long count, long missing, long weekendOnly, List<Gap> l
     }
 
     /**
-     * The gaps of sorted times on a grid of {@code slotMs}: consecutive distinct times further apart than
-     * one slot leave a hole from {@code previous + slot} to the next time.
+     * The gaps of sorted times on a grid of {@code slotMs}: consecutive distinct times at least 1.5 slots
+     * apart leave a hole from {@code previous + slot} to the next time, with round(spacing / slot) − 1
+     * missing slots. Spacings a little off the grid (an hour of daylight-saving shift in weekly bars) are
+     * not gaps.
      */
     public static GapSummary of(long[] sortedTimes, int n, long slotMs, int keepLargest) {
         long count = 0;
@@ -37,10 +39,10 @@ public record GapSummary(long count, long missing, long weekendOnly, List<Gap> l
         List<Gap> all = new ArrayList<>();
         for (int i = 1; i < n; i++) {
             long d = sortedTimes[i] - sortedTimes[i - 1];
-            if (d > slotMs) {
+            long miss = Math.round((double) d / slotMs) - 1;
+            if (miss >= 1) {
                 long from = sortedTimes[i - 1] + slotMs;
-                long miss = Math.max(1, Math.round((double) d / slotMs) - 1);
-                boolean we = Gap.withinWeekend(from, sortedTimes[i]);
+                boolean we = Gap.withinWeekend(from, sortedTimes[i], slotMs);
                 count++;
                 missing += miss;
                 if (we) weekend++;

@@ -105,6 +105,7 @@ public final class ReportJson {
         o.put("duplicates", b.duplicates());
         o.put("outOfOrder", b.outOfOrder());
         o.put("misaligned", b.misaligned());
+        o.put("offGridSpacings", b.offGridSpacings());
         o.put("nonFinite", b.nonFinite());
         o.put("nonPositivePrices", b.nonPositivePrices());
         o.put("highBelowLow", b.highBelowLow());

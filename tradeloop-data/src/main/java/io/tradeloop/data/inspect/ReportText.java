@@ -74,7 +74,8 @@ public final class ReportText {
         if (s.interval() != null) {
             line(sb, indent, "interval", s.interval() + (s.intervalStated() ? " (stated)" : " (most common spacing)") + "; "
                     + n(s.distinctBars()) + " of " + n(s.expectedBars()) + " bars from first to last present"
-                    + (s.misaligned() > 0 ? "; " + n(s.misaligned()) + " not on " + s.interval() + " boundaries (UTC)" : ""));
+                    + (s.misaligned() > 0 ? "; " + n(s.misaligned()) + " not on " + s.interval() + " boundaries (UTC)" : "")
+                    + (s.offGridSpacings() > 0 ? "; " + n(s.offGridSpacings()) + " spacings not a whole number of intervals" : ""));
             gaps(sb, s.gaps(), "missing bars", indent);
         }
         line(sb, indent, "checks", "duplicates " + n(s.duplicates()) + ", out-of-order " + n(s.outOfOrder()) + ", NaN/Inf " + n(s.nonFinite())

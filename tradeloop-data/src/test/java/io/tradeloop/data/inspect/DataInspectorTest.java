@@ -120,9 +120,47 @@ class DataInspectorTest {
         assertThat(g.count()).isEqualTo(2);
         assertThat(g.weekendOnly()).isEqualTo(1);
         assertThat(g.missing()).isEqualTo(3);
-        assertThat(Gap.withinWeekend(TimeFormat.parse("2024-01-06"), TimeFormat.parse("2024-01-08"))).isTrue();
-        assertThat(Gap.withinWeekend(TimeFormat.parse("2024-01-10"), TimeFormat.parse("2024-01-11"))).isFalse();
-        assertThat(Gap.withinWeekend(TimeFormat.parse("2024-01-06"), TimeFormat.parse("2024-01-08T04:00:00Z"))).isFalse();
+        long day = 86_400_000L;
+        assertThat(Gap.withinWeekend(TimeFormat.parse("2024-01-06"), TimeFormat.parse("2024-01-08"), day)).isTrue(); // Sat, Sun
+        assertThat(Gap.withinWeekend(TimeFormat.parse("2024-01-10"), TimeFormat.parse("2024-01-11"), day)).isFalse(); // Wed
+        // US daily bars open at 14:30Z: missing Sat 14:30 and Sun 14:30 are still a weekend
+        assertThat(Gap.withinWeekend(TimeFormat.parse("2024-01-06T14:30:00Z"), TimeFormat.parse("2024-01-08T14:30:00Z"), day)).isTrue();
+        // 4h slots Sat 00:00 .. Mon 00:00 include Monday 00:00: not a weekend
+        assertThat(Gap.withinWeekend(TimeFormat.parse("2024-01-06"), TimeFormat.parse("2024-01-08T04:00:00Z"), 4 * 3_600_000L)).isFalse();
+    }
+
+    @Test
+    void anHourOfDaylightSavingShiftInWeeklyBarsIsNoGap() throws IOException {
+        Path f = dir.resolve("weekly.csv");
+        Files.writeString(f, """
+                time,open,high,low,close,volume
+                2023-10-23T04:00:00Z,1,1,1,1,1
+                2023-10-30T04:00:00Z,1,1,1,1,1
+                2023-11-06T05:00:00Z,1,1,1,1,1
+                2023-11-13T05:00:00Z,1,1,1,1,1
+                2023-11-27T05:00:00Z,1,1,1,1,1
+                """);
+        BarStats s = ((DataReport.Bars) DataInspector.inspect(f)).stats();
+        assertThat(s.interval()).isEqualTo(Timeframe.W1);
+        // 7d + 1h is on the grid within half a week; 14d from 11-13 to 11-27 misses one week
+        assertThat(s.gaps().count()).isEqualTo(1);
+        assertThat(s.gaps().missing()).isEqualTo(1);
+        assertThat(s.expectedBars()).isEqualTo(6);
+        assertThat(s.offGridSpacings()).isZero(); // 1 h in 168 is within the 1% tolerance
+    }
+
+    @Test
+    void irregularSpacingsAreCounted() throws IOException {
+        Path f = dir.resolve("irregular.csv");
+        Files.writeString(f, """
+                time,open,high,low,close,volume
+                1954-12-13T05:00:00Z,1,1,1,1,1
+                1954-12-20T05:00:00Z,1,1,1,1,1
+                1954-12-25T05:00:00Z,1,1,1,1,1
+                1955-01-01T05:00:00Z,1,1,1,1,1
+                """);
+        // spacings 7d, 5d, 7d: the 5-day one is 0.71 of a week
+        assertThat(((DataReport.Bars) DataInspector.inspect(f)).stats().offGridSpacings()).isEqualTo(1);
     }
 
     @Test

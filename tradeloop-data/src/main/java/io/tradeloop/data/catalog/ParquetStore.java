@@ -23,6 +23,10 @@ import java.sql.Statement;
  * library and the Parquet extension; extension auto-install is switched off so nothing is ever downloaded).
  * Bars: {@code open_time_ms BIGINT, open, high, low, close, volume DOUBLE}, sorted by time. Trades:
  * {@code time_ms BIGINT, price, amount DOUBLE}, in print order.
+ *
+ * <p>Files are written without general-purpose compression (Parquet's own dictionary and run-length
+ * encodings still apply): on 100k bars that loads 2-3x faster than zstd for about twice the size
+ * (48 vs 23 bytes a bar), and load time is what the catalog is for.
  */
 final class ParquetStore implements AutoCloseable {
     private final Connection conn;
@@ -120,7 +124,7 @@ final class ParquetStore implements AutoCloseable {
             Files.createDirectories(target.getParent());
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
-            st.execute("COPY " + table + " TO '" + tmp.toString().replace("'", "''") + "' (FORMAT parquet, COMPRESSION zstd)");
+            st.execute("COPY " + table + " TO '" + tmp.toString().replace("'", "''") + "' (FORMAT parquet, COMPRESSION uncompressed)");
             st.execute("DROP TABLE " + table);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -172,6 +172,12 @@ public final class DataCommand implements Runnable {
                     for (CatalogEntry e : r.written()) {
                         out.println("  " + describe(e));
                     }
+                    for (ImportResult.Derived d : r.derived()) {
+                        if (d.droppedPartial() + d.incompleteBars() + d.emptyPeriods() > 0) {
+                            out.printf(Locale.ROOT, "  %s: %d partial bar(s) dropped, %d incomplete (source gaps), %d empty period(s)%n",
+                                    d.key(), d.droppedPartial(), d.incompleteBars(), d.emptyPeriods());
+                        }
+                    }
                     issues(out, r.issues());
                 }
             }

@@ -186,21 +186,22 @@ public final class Catalog implements AutoCloseable {
                     .findFirst();
             if (holder.isPresent() && derivedPresent(holder.get(), o)) {
                 LOG.info("import unchanged file={} sha256={} dataset={}", file, sha, holder.get().key());
-                return new ImportResult(file, sha, holder.get().name(), ImportResult.Status.UNCHANGED, List.of(), List.of());
+                return new ImportResult(file, sha, holder.get().name(), ImportResult.Status.UNCHANGED, List.of(), List.of(), List.of());
             }
         }
         ReadResult<MarketData> read = MarketDataFiles.read(file, layout, o.policy());
         List<CatalogEntry> next = new ArrayList<>(entries);
         List<CatalogEntry> written = new ArrayList<>();
+        List<ImportResult.Derived> derived = new ArrayList<>();
         String name = switch (read.value()) {
-            case MarketData.Bars b -> importBars(file, sha, layout, o, b.series(), read.issues(), next, written);
-            case MarketData.Trades t -> importTrades(file, sha, layout, o, t.series(), read.issues(), next, written);
+            case MarketData.Bars b -> importBars(file, sha, layout, o, b.series(), read.issues(), next, written, derived);
+            case MarketData.Trades t -> importTrades(file, sha, layout, o, t.series(), read.issues(), next, written, derived);
             case MarketData.Funding f -> throw new IllegalStateException("unreachable: funding refused above");
             case MarketData.CrossExchange x -> throw new IllegalStateException("unreachable: funding refused above");
         };
         commit(next);
         LOG.info("imported file={} sha256={} dataset={} datasets_written={} issues={}", file, sha, name, written.size(), read.issues().size());
-        return new ImportResult(file, sha, name, ImportResult.Status.IMPORTED, written, read.issues());
+        return new ImportResult(file, sha, name, ImportResult.Status.IMPORTED, written, read.issues(), derived);
     }
 
     /** True when every timeframe the options ask for already exists for the holder's name. */
@@ -212,7 +213,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private String importBars(Path file, String sha, DataLayout layout, ImportOptions o, BarSeries series, List<DataIssue> issues,
-                              List<CatalogEntry> next, List<CatalogEntry> written) {
+                              List<CatalogEntry> next, List<CatalogEntry> written, List<ImportResult.Derived> derived) {
         String name = o.name() != null ? o.name() : DatasetNames.fromFile(file, series.name());
         Timeframe base = series.timeframe();
         CatalogEntry.Source src = source(file, sha, layout, o, series.size(), issues);
@@ -249,12 +250,13 @@ public final class Catalog implements AutoCloseable {
             }
             Aggregation a = BarResampler.resample(merged, tf, o.partialBars());
             put(next, written, barsEntry(name, a.bars(), base.toString(), sources));
+            derived.add(new ImportResult.Derived(name + "/" + tf, a.droppedPartial(), a.incompleteBars(), a.emptyPeriods()));
         }
         return name;
     }
 
     private String importTrades(Path file, String sha, DataLayout layout, ImportOptions o, TradeSeries series, List<DataIssue> issues,
-                                List<CatalogEntry> next, List<CatalogEntry> written) {
+                                List<CatalogEntry> next, List<CatalogEntry> written, List<ImportResult.Derived> derived) {
         String name = o.name() != null ? o.name() : DatasetNames.fromFile(file, series.name());
         if (series.isEmpty()) {
             throw new DataFormatException(file, 0, "rows", "0", "no trade prints to import");
@@ -304,6 +306,7 @@ public final class Catalog implements AutoCloseable {
             }
             Aggregation a = TradeAggregator.aggregate(merged, tf, o.partialBars());
             put(next, written, barsEntry(name, a.bars(), "trades", sources));
+            derived.add(new ImportResult.Derived(name + "/" + tf, a.droppedPartial(), a.incompleteBars(), a.emptyPeriods()));
         }
         return name;
     }

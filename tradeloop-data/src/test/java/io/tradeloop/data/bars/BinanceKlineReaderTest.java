@@ -76,6 +76,7 @@ class BinanceKlineReaderTest {
         assertThat(zipped.size()).isEqualTo(plain.size());
         assertThat(zipped.closes()).isEqualTo(plain.closes());
         assertThat(zipped.name()).isEqualTo("BTCUSDT-5m-2024-01-01");
+        assertThat(io.tradeloop.data.layout.MarketDataFiles.detect(zip)).isEqualTo(io.tradeloop.data.layout.DataLayout.BINANCE_KLINES);
     }
 
     @Test

@@ -213,6 +213,8 @@ class CatalogTest {
         try (Catalog c = Catalog.open(dir.resolve("cat"))) {
             ImportResult r = c.importFile(file.get(), ImportOptions.defaults().withTimeframes(List.of(Timeframe.D1)));
             assertThat(r.name()).isEqualTo("coinbase_BTC-USD");
+            // 1d from 4h: 2016-05-18 starts at 04:00 (partial, dropped); 2017-02-28 and 2018-08-10 miss 1 and 3 bars (incomplete)
+            assertThat(r.derived()).containsExactly(new ImportResult.Derived("coinbase_BTC-USD/1d", 1, 2, 0));
             assertSameBars(c.loadBars("coinbase_BTC-USD", Timeframe.H4), OhlcvCsvReader.read(file.get(), ReadPolicy.STRICT).value().withName("coinbase_BTC-USD"));
             // the daily bars of 2018-08-10 miss three 4h bars: kept (incomplete), never invented
             BarSeries d1 = c.loadBars("coinbase_BTC-USD", Timeframe.D1);

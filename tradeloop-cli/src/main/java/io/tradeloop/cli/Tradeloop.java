@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 io.tradeloop.cli.data.DataCommand.class,
+                BacktestCommand.class,
+                BenchCommand.class,
         })
 public final class Tradeloop implements Runnable {
     @CommandLine.Spec

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 io.tradeloop.cli.data.DataCommand.class,
+                DemoCommand.class,
                 BacktestCommand.class,
                 BenchCommand.class,
         })

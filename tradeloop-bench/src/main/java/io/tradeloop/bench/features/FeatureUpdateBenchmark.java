@@ -109,11 +109,9 @@ public final class FeatureUpdateBenchmark implements Benchmark {
     private long ta4j(FeatureSetDefinition set, org.ta4j.core.BarSeries ta, int n) {
         List<Indicator<Num>> indicators = Ta4jFeatureSet.indicators(set, ta);
         int m = indicators.size();
-        @SuppressWarnings("unchecked")
-        Indicator<Num>[] arr = indicators.toArray(new Indicator[0]);
         double acc = 0;
         for (int i = 0; i < n; i++) {
-            for (int k = 0; k < m; k++) acc += arr[k].getValue(i).doubleValue();
+            for (int k = 0; k < m; k++) acc += indicators.get(k).getValue(i).doubleValue();
         }
         sink += acc;
         return (long) n * m;

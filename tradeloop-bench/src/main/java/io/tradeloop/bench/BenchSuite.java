@@ -16,7 +16,8 @@ public final class BenchSuite {
     public static List<Benchmark> all() {
         return List.of(
                 new io.tradeloop.bench.backtest.SmaBacktestBenchmark(),
-                new io.tradeloop.bench.data.CatalogLoadBenchmark()
+                new io.tradeloop.bench.data.CatalogLoadBenchmark(),
+                new io.tradeloop.bench.features.FeatureUpdateBenchmark()
         );
     }
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 BacktestCommand.class,
                 BenchCommand.class,
+                io.tradeloop.cli.features.FeaturesCommand.class
         })
 public final class Tradeloop implements Runnable {
     @CommandLine.Spec

@@ -15,6 +15,8 @@ public final class BenchSuite {
     /** The benchmarks in the order the table shows them. */
     public static List<Benchmark> all() {
         return List.of(
+                new io.tradeloop.bench.backtest.SmaBacktestBenchmark(),
+                new io.tradeloop.bench.data.CatalogLoadBenchmark(),
                 new io.tradeloop.bench.features.FeatureUpdateBenchmark(),
                 new io.tradeloop.bench.decide.DecisionLatencyBenchmark(),
                 new io.tradeloop.bench.decide.SequenceTrainingBenchmark()

@@ -127,9 +127,4 @@ public final class RawBars {
     public int problems(int i) {
         return BarProblem.classify(open[i], high[i], low[i], close[i], volume[i]);
     }
-
-    /** The open-time column (length may exceed {@link #size()}). */
-    long[] times() {
-        return time;
-    }
 }

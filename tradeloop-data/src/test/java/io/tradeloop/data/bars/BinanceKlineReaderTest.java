@@ -1,6 +1,7 @@
 package io.tradeloop.data.bars;
 
 import io.tradeloop.core.series.Timeframe;
+import io.tradeloop.data.TestFiles;
 import io.tradeloop.core.time.TimeFormat;
 import io.tradeloop.data.csv.DataFormatException;
 import io.tradeloop.data.csv.DataIssue;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
@@ -24,17 +24,9 @@ class BinanceKlineReaderTest {
     @TempDir
     Path dir;
 
-    static Path fixture(String name) {
-        try {
-            return Path.of(BinanceKlineReaderTest.class.getResource("/binance/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void readsSpotMillisecondFileWithoutHeader() {
-        var r = BinanceKlineReader.readKlines(fixture("BTCUSDT-5m-2024-01-01.csv"), ReadPolicy.STRICT);
+        var r = BinanceKlineReader.readKlines(TestFiles.binance("BTCUSDT-5m-2024-01-01.csv"), ReadPolicy.STRICT);
         var k = r.value();
         assertThat(r.issues()).isEmpty();
         assertThat(k.bars().size()).isEqualTo(36);
@@ -55,7 +47,7 @@ class BinanceKlineReaderTest {
 
     @Test
     void detectsMicrosecondTimesOfTheNewerArchive() {
-        var s = BinanceKlineReader.read(fixture("BTCUSDT-1h-2025-01-01.csv"), ReadPolicy.STRICT).value();
+        var s = BinanceKlineReader.read(TestFiles.binance("BTCUSDT-1h-2025-01-01.csv"), ReadPolicy.STRICT).value();
         // 1735693199999999 µs -> 1735693199999 ms; + 1 - 1735689600000 = 3600000 ms
         assertThat(s.timeframe()).isEqualTo(Timeframe.H1);
         assertThat(s.size()).isEqualTo(24);
@@ -65,7 +57,7 @@ class BinanceKlineReaderTest {
 
     @Test
     void readsFuturesFileWithHeaderLine() {
-        var s = BinanceKlineReader.read(fixture("BTCUSDT-5m-2024-01-01-um.csv"), ReadPolicy.STRICT).value();
+        var s = BinanceKlineReader.read(TestFiles.binance("BTCUSDT-5m-2024-01-01-um.csv"), ReadPolicy.STRICT).value();
         assertThat(s.size()).isEqualTo(12);
         assertThat(s.open(0)).isEqualTo(42314.0);
         assertThat(s.volume(0)).isEqualTo(245.449);
@@ -76,14 +68,15 @@ class BinanceKlineReaderTest {
         Path zip = dir.resolve("BTCUSDT-5m-2024-01-01.zip");
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry("BTCUSDT-5m-2024-01-01.csv"));
-            z.write(Files.readAllBytes(fixture("BTCUSDT-5m-2024-01-01.csv")));
+            z.write(Files.readAllBytes(TestFiles.binance("BTCUSDT-5m-2024-01-01.csv")));
             z.closeEntry();
         }
-        var plain = BinanceKlineReader.read(fixture("BTCUSDT-5m-2024-01-01.csv"), ReadPolicy.STRICT).value();
+        var plain = BinanceKlineReader.read(TestFiles.binance("BTCUSDT-5m-2024-01-01.csv"), ReadPolicy.STRICT).value();
         var zipped = BinanceKlineReader.read(zip, ReadPolicy.STRICT).value();
         assertThat(zipped.size()).isEqualTo(plain.size());
-        assertThat(zipped.closes()).containsExactly(plain.closes());
+        assertThat(zipped.closes()).isEqualTo(plain.closes());
         assertThat(zipped.name()).isEqualTo("BTCUSDT-5m-2024-01-01");
+        assertThat(io.tradeloop.data.layout.MarketDataFiles.detect(zip)).isEqualTo(io.tradeloop.data.layout.DataLayout.BINANCE_KLINES);
     }
 
     @Test

@@ -3,13 +3,13 @@ package io.tradeloop.data.bars;
 import io.tradeloop.core.SharedData;
 import io.tradeloop.core.series.Timeframe;
 import io.tradeloop.core.time.TimeFormat;
+import io.tradeloop.data.TestFiles;
 import io.tradeloop.data.csv.DataFormatException;
 import io.tradeloop.data.csv.ReadPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,18 +21,9 @@ class OhlcJsonReaderTest {
     @TempDir
     Path dir;
 
-    Path ta4jEthFile() throws IOException {
-        Path f = dir.resolve("ETH-USD-PT5M-2023-3-13_2023-3-15.json");
-        try (InputStream in = getClass().getResourceAsStream("/ETH-USD-PT5M-2023-3-13_2023-3-15.json")) {
-            assertThat(in).as("ta4j-examples 0.18 on the class path").isNotNull();
-            Files.copy(in, f);
-        }
-        return f;
-    }
-
     @Test
     void readsTa4jsRealEthFiveMinuteBars() throws IOException {
-        var r = OhlcJsonReader.read(ta4jEthFile(), ReadPolicy.STRICT);
+        var r = OhlcJsonReader.read(TestFiles.ethJson(dir), ReadPolicy.STRICT);
         var s = r.value();
         assertThat(r.issues()).isEmpty();
         assertThat(s.name()).isEqualTo("binanceus_ETH-USD"); // from "ETH/USD_PT5M@BinanceUS"
@@ -53,12 +44,12 @@ class OhlcJsonReaderTest {
     void agreesWithTheSharedCsvOfTheSameBars() throws IOException {
         var csv = SharedData.file("ohlcv/binanceus_ETH-USD_5m_20230313.csv");
         assumeTrue(csv.isPresent(), SharedData.ABSENT);
-        var a = OhlcJsonReader.read(ta4jEthFile(), ReadPolicy.STRICT).value();
+        var a = OhlcJsonReader.read(TestFiles.ethJson(dir), ReadPolicy.STRICT).value();
         var b = OhlcvCsvReader.read(csv.get(), ReadPolicy.STRICT).value();
         assertThat(a.size()).isEqualTo(b.size());
-        assertThat(a.openTimes()).containsExactly(b.openTimes());
-        assertThat(a.closes()).containsExactly(b.closes());
-        assertThat(a.volumes()).containsExactly(b.volumes());
+        assertThat(a.openTimes()).isEqualTo(b.openTimes());
+        assertThat(a.closes()).isEqualTo(b.closes());
+        assertThat(a.volumes()).isEqualTo(b.volumes());
     }
 
     @Test

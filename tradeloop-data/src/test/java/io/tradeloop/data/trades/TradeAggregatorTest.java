@@ -3,6 +3,7 @@ package io.tradeloop.data.trades;
 import io.tradeloop.core.series.BarSeries;
 import io.tradeloop.core.series.Timeframe;
 import io.tradeloop.core.time.TimeFormat;
+import io.tradeloop.data.TestFiles;
 import io.tradeloop.data.bars.Aggregation;
 import io.tradeloop.data.bars.BarResampler;
 import io.tradeloop.data.bars.PartialBars;
@@ -71,7 +72,7 @@ class TradeAggregatorTest {
 
     @Test
     void realBitstampFiveMinuteBarsResampleToTheSameHoursAsDirectAggregation() throws IOException {
-        TradeSeries t = TradeCsvReader.read(TradeCsvReaderTest.bitstamp(dir), ReadPolicy.STRICT).value();
+        TradeSeries t = TradeCsvReader.read(TestFiles.bitstamp(dir), ReadPolicy.STRICT).value();
         BarSeries m5 = TradeAggregator.aggregate(t, Timeframe.M5, PartialBars.DROP).bars();
         Aggregation direct = TradeAggregator.aggregate(t, Timeframe.H1, PartialBars.DROP);
         Aggregation viaBars = BarResampler.resample(m5, Timeframe.H1, PartialBars.DROP);

@@ -1,6 +1,7 @@
 package io.tradeloop.data.trades;
 
 import io.tradeloop.core.time.TimeFormat;
+import io.tradeloop.data.TestFiles;
 import io.tradeloop.data.csv.DataFormatException;
 import io.tradeloop.data.csv.DataIssue;
 import io.tradeloop.data.csv.ReadPolicy;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,21 +19,9 @@ class TradeCsvReaderTest {
     @TempDir
     Path dir;
 
-    /** ta4j-examples 0.18's real Bitstamp BTC/USD prints, copied out of the jar on the class path. */
-    static Path bitstamp(Path dir) throws IOException {
-        Path f = dir.resolve("bitstamp_trades_from_20131125_usd.csv");
-        if (!Files.exists(f)) {
-            try (InputStream in = TradeCsvReaderTest.class.getResourceAsStream("/bitstamp_trades_from_20131125_usd.csv")) {
-                assertThat(in).as("ta4j-examples 0.18 on the class path").isNotNull();
-                Files.copy(in, f);
-            }
-        }
-        return f;
-    }
-
     @Test
     void readsTheRealBitstampPrints() throws IOException {
-        var r = TradeCsvReader.read(bitstamp(dir), ReadPolicy.STRICT);
+        var r = TradeCsvReader.read(TestFiles.bitstamp(dir), ReadPolicy.STRICT);
         var t = r.value();
         assertThat(t.size()).isEqualTo(100_000);
         assertThat(TimeFormat.iso(t.firstTimeMs())).isEqualTo("2013-11-25T00:00:00Z"); // 1385337600 s

@@ -39,9 +39,9 @@ import java.util.List;
 
 /**
  * The backtest event loop: a simulated clock steps through the union of every feed's bar open and close
- * times and funding times; at each instant it settles funding, closes bars (resting limits,
- * liquidations, marks), records equity, lets the strategy react, then opens the next bars (market
- * orders fill). Every order passes the one {@link RiskEngine} before it reaches the
+ * times and funding times; at each instant it closes bars (resting limits, liquidations, marks),
+ * settles funding at the close prices, records equity, lets the strategy react, then opens the next
+ * bars (market orders fill). Every order passes the one {@link RiskEngine} before it reaches the
  * {@link SimulatedVenue}, which books into the one {@link Portfolio}.
  *
  * <p>Per bar the loop allocates nothing: views, flags and the equity curve are preallocated, and
@@ -175,18 +175,7 @@ public final class Backtest {
             clock.advanceTo(t);
             lastT = t;
             boolean happened = false;
-            // 1. Funding settles on the positions held at t (before anything decided at t executes).
-            for (int f = 0; f < k; f++) {
-                fundedNow[f] = false;
-                while (nextFund[f] < fundSize[f] && fundT[f][nextFund[f]] <= t) {
-                    venue.settleFunding(f, fundR[f][nextFund[f]], t);
-                    nextFund[f]++;
-                    fundingViews[f].visible = nextFund[f];
-                    fundedNow[f] = true;
-                    happened = true;
-                }
-            }
-            // 2. Bars closing at t: resting limits, liquidations, marks; then the bar becomes visible.
+            // 1. Bars closing at t: resting limits, liquidations, marks; then the bar becomes visible.
             for (int f = 0; f < k; f++) {
                 closedNow[f] = false;
                 if (inBar[f] && openT[f][nextOpen[f] - 1] + tfMs[f] == t) {
@@ -195,6 +184,17 @@ public final class Backtest {
                     barViews[f].visible = b + 1;
                     inBar[f] = false;
                     closedNow[f] = true;
+                    happened = true;
+                }
+            }
+            // 2. Funding settles on the positions held at t, marked at the close at t (before anything decided at t executes).
+            for (int f = 0; f < k; f++) {
+                fundedNow[f] = false;
+                while (nextFund[f] < fundSize[f] && fundT[f][nextFund[f]] <= t) {
+                    venue.settleFunding(f, fundR[f][nextFund[f]], t);
+                    nextFund[f]++;
+                    fundingViews[f].visible = nextFund[f];
+                    fundedNow[f] = true;
                     happened = true;
                 }
             }

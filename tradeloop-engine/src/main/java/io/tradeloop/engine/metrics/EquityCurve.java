@@ -73,6 +73,15 @@ public final class EquityCurve {
         return grossExposureUsd[i];
     }
 
+    /** The equity storage itself (only the first {@link #size()} entries are points): for in-place computation. */
+    double[] equityColumn() {
+        return equityUsd;
+    }
+
+    long[] timeColumn() {
+        return timeMs;
+    }
+
     /** A copy of the equity column (length {@link #size()}). */
     public double[] equity() {
         return Arrays.copyOf(equityUsd, size);

@@ -71,30 +71,34 @@ public record PerformanceMetrics(long startMs, long endMs, int periods, double p
     public record Drawdown(double depth, int peakIndex, int troughIndex, int recoveryIndex) {
     }
 
-    /** Computes every metric of a run. */
+    /** Computes every metric of a run (reads the curve in place: no per-point allocation). */
     public static PerformanceMetrics compute(EquityCurve curve, List<ClosedTrade> closed, Totals totals, double periodsPerYear) {
         Checks.positive("periods_per_year", periodsPerYear);
         int n = curve.size();
         if (n < 1) {
             throw new IllegalArgumentException("an equity curve needs at least its initial point");
         }
-        double[] eq = curve.equity();
-        long[] t = curve.times();
-        double[] r = returns(eq);
+        double[] eq = curve.equityColumn();
+        long[] t = curve.timeColumn();
         double years = years(t[0], t[n - 1]);
         double e0 = eq[0];
         double en = eq[n - 1];
         double cagr = cagr(e0, en, years);
-        Drawdown dd = maxDrawdown(eq);
+        Drawdown dd = maxDrawdown(eq, n);
         int ddEnd = dd.recoveryIndex() >= 0 ? dd.recoveryIndex() : n - 1;
-        double[] pnl = closed.stream().mapToDouble(ClosedTrade::pnlUsd).toArray();
-        double[] ret = closed.stream().mapToDouble(ClosedTrade::returnOnNotional).toArray();
-        double turnover = turnover(totals.tradedNotionalUsd(), eq);
-        return new PerformanceMetrics(t[0], t[n - 1], r.length, periodsPerYear, years, e0, en, totalReturn(e0, en), cagr,
-                annualVolatility(r, periodsPerYear), sharpe(r, periodsPerYear), sortino(r, periodsPerYear),
+        double[] pnl = new double[closed.size()];
+        double[] ret = new double[closed.size()];
+        for (int i = 0; i < pnl.length; i++) {
+            pnl[i] = closed.get(i).pnlUsd();
+            ret[i] = closed.get(i).returnOnNotional();
+        }
+        double turnover = turnover(totals.tradedNotionalUsd(), eq, n);
+        ReturnStats rs = ReturnStats.of(eq, n);
+        return new PerformanceMetrics(t[0], t[n - 1], n - 1, periodsPerYear, years, e0, en, totalReturn(e0, en), cagr,
+                annualVolatility(rs, periodsPerYear), sharpe(rs, periodsPerYear), sortino(rs, periodsPerYear),
                 calmar(cagr, dd.depth()), dd.depth(), dd.depth() > 0 ? ddEnd - dd.peakIndex() : 0,
                 dd.depth() > 0 ? t[ddEnd] - t[dd.peakIndex()] : 0, dd.recoveryIndex() >= 0 || dd.depth() == 0,
-                closed.size(), totals.openTrades(), winRate(pnl), profitFactor(pnl), mean(pnl), mean(ret),
+                closed.size(), totals.openTrades(), winRate(pnl), profitFactor(pnl), mean(pnl, pnl.length), mean(ret, ret.length),
                 exposure(curve), turnover, years > 0 ? turnover / years : Double.NaN, totals.tradedNotionalUsd(),
                 totals.feesPaidUsd(), totals.fundingPaidUsd(), totals.liquidations());
     }
@@ -108,14 +112,9 @@ public record PerformanceMetrics(long startMs, long endMs, int periods, double p
         return (endMs - startMs) / YEAR_MS;
     }
 
-    /** r_k = E_k / E_{k−1} − 1 (0 once equity is gone: nothing is left to gain or lose). */
-    public static double[] returns(double[] equity) {
-        int n = Math.max(0, equity.length - 1);
-        double[] r = new double[n];
-        for (int k = 1; k <= n; k++) {
-            r[k - 1] = equity[k - 1] > 0 ? equity[k] / equity[k - 1] - 1 : 0;
-        }
-        return r;
+    /** r_k = E_k / E_{k−1} − 1, k = 1..n−1 (0 once equity is gone: nothing is left to gain or lose). */
+    public static double periodReturn(double[] equity, int k) {
+        return equity[k - 1] > 0 ? equity[k] / equity[k - 1] - 1 : 0;
     }
 
     public static double totalReturn(double initial, double last) {
@@ -133,79 +132,92 @@ public record PerformanceMetrics(long startMs, long endMs, int periods, double p
         return Math.pow(last / initial, 1 / years) - 1;
     }
 
-    public static double mean(double[] x) {
-        if (x.length == 0) {
+    /** Mean of the first {@code n} values; NaN when n = 0. */
+    public static double mean(double[] x, int n) {
+        if (n == 0) {
             return Double.NaN;
         }
         double s = 0;
-        for (double v : x) s += v;
-        return s / x.length;
+        for (int i = 0; i < n; i++) s += x[i];
+        return s / n;
     }
 
-    /** Sample standard deviation (divides by n − 1); NaN below two values. */
-    public static double stdev(double[] x) {
-        if (x.length < 2) {
-            return Double.NaN;
+    /**
+     * The moments of the period returns of an equity column, computed in two passes without storing the
+     * returns: every return-based metric reads them from here.
+     *
+     * @param count             number of returns (points − 1)
+     * @param mean              mean return
+     * @param stdev             sample standard deviation (divides by count − 1; NaN below two returns)
+     * @param downsideDeviation √(Σ min(r, 0)² / count), target 0
+     */
+    public record ReturnStats(int count, double mean, double stdev, double downsideDeviation) {
+        public static ReturnStats of(double[] equity, int n) {
+            int count = Math.max(0, n - 1);
+            if (count == 0) {
+                return new ReturnStats(0, Double.NaN, Double.NaN, Double.NaN);
+            }
+            double sum = 0;
+            double down = 0;
+            for (int k = 1; k < n; k++) {
+                double r = periodReturn(equity, k);
+                sum += r;
+                if (r < 0) down += r * r;
+            }
+            double mean = sum / count;
+            double ss = 0;
+            for (int k = 1; k < n; k++) {
+                double d = periodReturn(equity, k) - mean;
+                ss += d * d;
+            }
+            return new ReturnStats(count, mean, count >= 2 ? Math.sqrt(ss / (count - 1)) : Double.NaN, Math.sqrt(down / count));
         }
-        double m = mean(x);
-        double s = 0;
-        for (double v : x) s += (v - m) * (v - m);
-        return Math.sqrt(s / (x.length - 1));
     }
 
-    public static double annualVolatility(double[] r, double periodsPerYear) {
-        return stdev(r) * Math.sqrt(periodsPerYear);
+    /** stdev × √P. */
+    public static double annualVolatility(ReturnStats r, double periodsPerYear) {
+        return r.stdev() * Math.sqrt(periodsPerYear);
     }
 
     /** mean / stdev × √P; NaN when the returns do not vary. */
-    public static double sharpe(double[] r, double periodsPerYear) {
-        double sd = stdev(r);
-        if (!(sd > 0)) {
+    public static double sharpe(ReturnStats r, double periodsPerYear) {
+        if (!(r.stdev() > 0)) {
             return Double.NaN;
         }
-        return mean(r) / sd * Math.sqrt(periodsPerYear);
+        return r.mean() / r.stdev() * Math.sqrt(periodsPerYear);
     }
 
-    /** mean / downside deviation × √P, downside deviation = √(Σ min(r, 0)² / n) (target 0, over all n returns). */
-    public static double sortino(double[] r, double periodsPerYear) {
-        if (r.length == 0) {
+    /** mean / downside deviation × √P; +∞ for gains without a losing period, NaN without either. */
+    public static double sortino(ReturnStats r, double periodsPerYear) {
+        if (r.count() == 0) {
             return Double.NaN;
         }
-        double s = 0;
-        for (double v : r) {
-            if (v < 0) s += v * v;
+        if (r.downsideDeviation() == 0) {
+            return r.mean() > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
         }
-        double dd = Math.sqrt(s / r.length);
-        double m = mean(r);
-        if (dd == 0) {
-            return m > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
-        }
-        return m / dd * Math.sqrt(periodsPerYear);
+        return r.mean() / r.downsideDeviation() * Math.sqrt(periodsPerYear);
     }
 
-    /** The deepest fall from a running peak, as a fraction of that peak. */
-    public static Drawdown maxDrawdown(double[] equity) {
+    /** The deepest fall from a running peak among the first {@code n} points, as a fraction of that peak. */
+    public static Drawdown maxDrawdown(double[] equity, int n) {
         double peak = Double.NEGATIVE_INFINITY;
         int peakIdx = 0;
         double worst = 0;
         int worstPeak = 0;
         int worstTrough = 0;
-        for (int i = 0; i < equity.length; i++) {
+        for (int i = 0; i < n; i++) {
             if (equity[i] > peak) {
                 peak = equity[i];
                 peakIdx = i;
-            } else if (peak > 0) {
-                double d = (peak - equity[i]) / peak;
-                if (d > worst) {
-                    worst = d;
-                    worstPeak = peakIdx;
-                    worstTrough = i;
-                }
+            } else if (peak > 0 && peak - equity[i] > worst * peak) { // (peak − E) / peak > worst, without a division per point
+                worst = (peak - equity[i]) / peak;
+                worstPeak = peakIdx;
+                worstTrough = i;
             }
         }
         int recovery = -1;
         if (worst > 0) {
-            for (int i = worstTrough + 1; i < equity.length; i++) {
+            for (int i = worstTrough + 1; i < n; i++) {
                 if (equity[i] >= equity[worstPeak]) {
                     recovery = i;
                     break;
@@ -259,9 +271,9 @@ public record PerformanceMetrics(long startMs, long endMs, int periods, double p
         return (double) in / (n - 1);
     }
 
-    /** Traded notional / mean equity over the curve. */
-    public static double turnover(double tradedNotionalUsd, double[] equity) {
-        double m = mean(equity);
+    /** Traded notional / mean equity over the first {@code n} points. */
+    public static double turnover(double tradedNotionalUsd, double[] equity, int n) {
+        double m = mean(equity, n);
         return m > 0 ? tradedNotionalUsd / m : Double.NaN;
     }
 }

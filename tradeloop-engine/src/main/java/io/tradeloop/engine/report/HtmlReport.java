@@ -260,7 +260,7 @@ public final class HtmlReport {
             section{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:10px 16px 14px;margin:14px 0}
             .cards{display:flex;flex-wrap:wrap;gap:10px;background:none;border:none;padding:0}
             .card{flex:1 1 110px;background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:10px 12px}
-            .cl{color:#5a6575;font-size:12px;text-transform:uppercase;letter-spacing:.04em}.cv{font-size:22px;font-weight:600;margin-top:2px}
+            .cl{color:#5a6575;font-size:12px;text-transform:uppercase;letter-spacing:.04em}.cv{font-size:21px;font-weight:600;margin-top:2px;white-space:nowrap}
             .pos{color:#13804a}.neg{color:#b8322a}
             .chart{display:block;max-width:100%;height:auto;margin:6px 0}
             .chart .ct{font-size:13px;font-weight:600;fill:#1d2430}.chart .ax{font-size:11px;fill:#5a6575}.chart .lg{font-size:12px;fill:#1d2430}

@@ -185,15 +185,6 @@ final class SvgChart {
         }
         sb.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(f1(plotW))
                 .append("\" height=\"").append(f1(plotH)).append("\" class=\"frame\"/>");
-        int legendX = LEFT + 8;
-        int legendWidth = 0;
-        for (Line l : lines) {
-            if (l.label != null) legendWidth += 34 + 7 * l.label.length();
-        }
-        if (legendWidth > 0) {
-            sb.append("<rect x=\"").append(LEFT + 3).append("\" y=\"").append(TOP + 3).append("\" width=\"").append(legendWidth)
-                    .append("\" height=\"19\" class=\"legend\"/>");
-        }
         for (Line l : lines) {
             StringBuilder pts = new StringBuilder(l.x.length * 14);
             for (int i = 0; i < l.x.length; i++) {
@@ -210,14 +201,25 @@ final class SvgChart {
                 sb.append("<polyline fill=\"none\" stroke=\"").append(l.color).append("\" stroke-width=\"").append(l.width)
                         .append('"').append(l.dashed ? " stroke-dasharray=\"6 4\"" : "").append(" points=\"").append(pts).append("\"/>");
             }
-            if (l.label != null) {
-                sb.append("<line x1=\"").append(legendX).append("\" x2=\"").append(legendX + 18).append("\" y1=\"").append(TOP + 12)
-                        .append("\" y2=\"").append(TOP + 12).append("\" stroke=\"").append(l.color).append("\" stroke-width=\"3\"")
-                        .append(l.dashed ? " stroke-dasharray=\"6 4\"" : "").append("/>");
-                sb.append("<text x=\"").append(legendX + 23).append("\" y=\"").append(TOP + 16).append("\" class=\"lg\">")
-                        .append(Html.escape(l.label)).append("</text>");
-                legendX += 34 + 7 * l.label.length();
-            }
+        }
+        // The legend goes on top of the lines.
+        int legendWidth = 0;
+        for (Line l : lines) {
+            if (l.label != null) legendWidth += 34 + 7 * l.label.length();
+        }
+        if (legendWidth > 0) {
+            sb.append("<rect x=\"").append(LEFT + 3).append("\" y=\"").append(TOP + 3).append("\" width=\"").append(legendWidth)
+                    .append("\" height=\"19\" class=\"legend\"/>");
+        }
+        int legendX = LEFT + 8;
+        for (Line l : lines) {
+            if (l.label == null) continue;
+            sb.append("<line x1=\"").append(legendX).append("\" x2=\"").append(legendX + 18).append("\" y1=\"").append(TOP + 12)
+                    .append("\" y2=\"").append(TOP + 12).append("\" stroke=\"").append(l.color).append("\" stroke-width=\"3\"")
+                    .append(l.dashed ? " stroke-dasharray=\"6 4\"" : "").append("/>");
+            sb.append("<text x=\"").append(legendX + 23).append("\" y=\"").append(TOP + 16).append("\" class=\"lg\">")
+                    .append(Html.escape(l.label)).append("</text>");
+            legendX += 34 + 7 * l.label.length();
         }
         for (Marker mk : markers) {
             double x = px.applyAsDouble(mk.x());

@@ -18,12 +18,12 @@ public sealed interface JournalEntry {
     record Accepted(long timeMs, long proposalId, Order order) implements JournalEntry {
     }
 
-    /** An execution booked into the portfolio. */
-    record Filled(long timeMs, long proposalId, Fill fill, double slippageFraction) implements JournalEntry {
+    /** An execution booked into the portfolio, priced from bar {@code bar} of the order's feed. */
+    record Filled(long timeMs, long proposalId, Fill fill, int bar, double slippageFraction) implements JournalEntry {
     }
 
-    /** The venue closed a position at its liquidation price. */
-    record Liquidated(long timeMs, Fill fill, double liquidationPrice) implements JournalEntry {
+    /** The venue closed a position at its liquidation price, reached during bar {@code bar}. */
+    record Liquidated(long timeMs, Fill fill, int bar, double liquidationPrice) implements JournalEntry {
     }
 
     /** The venue refused an order (a repeated client order id, not enough funds at execution). */

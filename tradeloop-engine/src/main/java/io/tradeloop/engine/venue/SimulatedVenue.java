@@ -187,7 +187,7 @@ public final class SimulatedVenue {
                 double s = slippageFraction(feed, bar, qty);
                 double px = buy ? Math.min(o * (1 + s), h) : Math.max(o * (1 - s), l);
                 remove(k);
-                execute(p, qty, px, Liquidity.TAKER, s, timeMs);
+                execute(p, bar, qty, px, Liquidity.TAKER, s, timeMs);
                 continue;
             }
             double limit = ord.limitPrice();
@@ -199,11 +199,11 @@ public final class SimulatedVenue {
             }
             remove(k);
             if (p.resting) {
-                execute(p, qty, o, Liquidity.MAKER, 0, timeMs); // gapped through a resting limit: the open is better
+                execute(p, bar, qty, o, Liquidity.MAKER, 0, timeMs); // gapped through a resting limit: the open is better
             } else {
                 double s = slippageFraction(feed, bar, qty);
                 double px = buy ? Math.min(Math.min(o * (1 + s), limit), h) : Math.max(Math.max(o * (1 - s), limit), l);
-                execute(p, qty, px, Liquidity.TAKER, s, timeMs);
+                execute(p, bar, qty, px, Liquidity.TAKER, s, timeMs);
             }
         }
     }
@@ -214,10 +214,9 @@ public final class SimulatedVenue {
      */
     public void onBarClose(int feed, int bar, long timeMs) {
         lastClosedBar[feed] = bar;
-        double o = open[feed][bar];
-        double h = high[feed][bar];
-        double l = low[feed][bar];
         if (pendingPerFeed[feed] > 0) {
+            double h = high[feed][bar];
+            double l = low[feed][bar];
             for (int k = 0; k < pending.size(); ) {
                 Pending p = pending.get(k);
                 // Only limits that were already at the venue when this bar opened: a bar's range before
@@ -232,7 +231,7 @@ public final class SimulatedVenue {
                     double qty = executableQty(p, timeMs);
                     remove(k);
                     if (qty > 0) {
-                        execute(p, qty, limit, Liquidity.MAKER, 0, timeMs);
+                        execute(p, bar, qty, limit, Liquidity.MAKER, 0, timeMs);
                     }
                 } else {
                     k++;
@@ -240,7 +239,7 @@ public final class SimulatedVenue {
             }
         }
         if (portfolio.isOpen(feed) && portfolio.instrument(feed).kind().isPerpetual()) {
-            liquidateIfReached(feed, o, h, l, timeMs);
+            liquidateIfReached(feed, bar, open[feed][bar], high[feed][bar], low[feed][bar], timeMs);
         }
         portfolio.mark(feed, close[feed][bar]);
     }
@@ -297,7 +296,7 @@ public final class SimulatedVenue {
         return Math.min(ord.qty(), Math.abs(q));
     }
 
-    private void execute(Pending p, double qty, double price, Liquidity liquidity, double slip, long timeMs) {
+    private void execute(Pending p, int bar, double qty, double price, Liquidity liquidity, double slip, long timeMs) {
         Order ord = p.order;
         Instrument inst = ord.instrument();
         int f = p.feed;
@@ -328,11 +327,11 @@ public final class SimulatedVenue {
         }
         Fill fill = new Fill(ord.clientOrderId(), inst, ord.side(), qty, price, fee, liquidity, ord.leverage(), f, timeMs);
         portfolio.apply(fill);
-        journal.append(new JournalEntry.Filled(timeMs, p.proposalId, fill, slip));
+        journal.append(new JournalEntry.Filled(timeMs, p.proposalId, fill, bar, slip));
         listener.onFill(fill, p.proposalId, false);
     }
 
-    private void liquidateIfReached(int feed, double o, double h, double l, long timeMs) {
+    private void liquidateIfReached(int feed, int bar, double o, double h, double l, long timeMs) {
         double q = portfolio.qty(feed);
         double liq = portfolio.liquidationPrice(feed);
         boolean isLong = q > 0;
@@ -350,7 +349,7 @@ public final class SimulatedVenue {
         Fill fill = new Fill("liquidation-" + (++liquidationSeq), inst, side, qty, px, qty * px * inst.takerFeeRate(),
                 Liquidity.TAKER, portfolio.leverage(feed), feed, timeMs);
         portfolio.apply(fill);
-        journal.append(new JournalEntry.Liquidated(timeMs, fill, liq));
+        journal.append(new JournalEntry.Liquidated(timeMs, fill, bar, liq));
         listener.onFill(fill, -1, true);
     }
 

@@ -44,6 +44,9 @@ public record FeatureSetDefinition(String name, int warmupBars, List<FeatureSpec
      */
     public static final int FORMULA_REVISION = 1;
 
+    /** The names {@link #builtin} knows. */
+    public static final List<String> BUILTIN = List.of("directional-4h", "directional-4h-base");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public FeatureSetDefinition {
@@ -157,9 +160,6 @@ public record FeatureSetDefinition(String name, int warmupBars, List<FeatureSpec
             throw new UncheckedIOException("cannot read built-in feature set " + name, e);
         }
     }
-
-    /** The names {@link #builtin} knows. */
-    public static final List<String> BUILTIN = List.of("directional-4h", "directional-4h-base");
 
     /** Parses the JSON form; {@code source} names the input in error messages. */
     public static FeatureSetDefinition parse(String json, String source) {

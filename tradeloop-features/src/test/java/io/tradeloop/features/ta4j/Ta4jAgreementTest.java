@@ -2,7 +2,14 @@ package io.tradeloop.features.ta4j;
 
 import io.tradeloop.core.SharedData;
 import io.tradeloop.core.series.BarSeries;
+import io.tradeloop.core.series.Timeframe;
+import io.tradeloop.data.bars.BarResampler;
 import io.tradeloop.data.bars.OhlcvCsvReader;
+import io.tradeloop.data.bars.PartialBars;
+import io.tradeloop.features.set.CellStatus;
+import io.tradeloop.features.set.FeatureMatrix;
+import io.tradeloop.features.set.FeatureSetDefinition;
+import io.tradeloop.features.set.FeatureSpec;
 import io.tradeloop.data.csv.ReadPolicy;
 import io.tradeloop.features.indicator.AverageTrueRange;
 import io.tradeloop.features.indicator.BarIndicator;
@@ -49,6 +56,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -219,6 +227,30 @@ class Ta4jAgreementTest {
     @Test
     void volumeZScore() {
         agree("volumeZScore(50)", new VolumeZScore(50), List.of(of(new SigmaIndicator(new VolumeIndicator(ta), 50))));
+    }
+
+    @Test
+    void dailyColumnsAreTa4jOnTheDailyBarsClosedByEachRow() {
+        // daily bars from the 4h file (data's resampler); a daily column at a 4h row must equal ta4j's value
+        // on the newest daily bar closed by that row's close time (core's lastClosedAt, not our cursor)
+        BarSeries days = BarResampler.resample(bars, Timeframe.D1, PartialBars.DROP).bars();
+        org.ta4j.core.BarSeries taDays = Ta4jBars.of(days);
+        ClosePriceIndicator dayClose = new ClosePriceIndicator(taDays);
+        MACDIndicator macd = new MACDIndicator(dayClose, 12, 26);
+        FeatureSetDefinition set = new FeatureSetDefinition("daily", 0, List.of(
+                new FeatureSpec.OnTimeframe(Timeframe.D1, new FeatureSpec.Rsi(14)),
+                new FeatureSpec.OnTimeframe(Timeframe.D1, new FeatureSpec.Macd(12, 26, 9, false)),
+                new FeatureSpec.OnTimeframe(Timeframe.D1, new FeatureSpec.Adx(14, 14))));
+        FeatureMatrix m = FeatureMatrix.compute(set, bars, Map.of(Timeframe.D1, days));
+        List<Indicator<Num>> refs = List.of(new RSIIndicator(dayClose, 14), macd, macd.getSignalLine(9), macd.getHistogram(9),
+                new ADXIndicator(taDays, 14, 14), new PlusDIIndicator(taDays, 14), new MinusDIIndicator(taDays, 14));
+        for (int k = 0; k < m.columnCount(); k++) {
+            boolean[] ready = new boolean[m.rows()];
+            for (int i = 0; i < m.rows(); i++) ready[i] = m.status(k, i) != CellStatus.WARMUP;
+            Indicator<Num> ref = refs.get(k);
+            agree("daily " + m.columns().get(k), "value", m.column(k), ready,
+                    i -> of(ref).applyAsDouble(days.lastClosedAt(m.closeTimeMs(i))));
+        }
     }
 
     @Test

@@ -89,13 +89,16 @@ public final class SmaCrossover implements Strategy {
         if (i < slow - 1) {
             return;
         }
-        double diff = sumFast / fast - sumSlow / slow;
-        if (i >= slow && ctx.pendingOrders(feed) == 0) {
+        // sign(fast SMA − slow SMA) = sign(sumFast × slow − sumSlow × fast): no division per bar.
+        double diff = sumFast * slow - sumSlow * fast;
+        boolean crossedUp = prevDiff <= 0 && diff > 0;
+        boolean crossedDown = prevDiff >= 0 && diff < 0;
+        if ((crossedUp || crossedDown) && i >= slow && ctx.pendingOrders(feed) == 0) {
             double pos = ctx.account().position(feed);
-            if (pos == 0 && prevDiff <= 0 && diff > 0) {
+            if (pos == 0 && crossedUp) {
                 double qty = config.allocation() * ctx.account().equityUsd() * config.leverage() / c;
                 ctx.submit(OrderRequest.market(feed, Side.BUY, qty, config.leverage()));
-            } else if (pos > 0 && prevDiff >= 0 && diff < 0) {
+            } else if (pos > 0 && crossedDown) {
                 ctx.submit(OrderRequest.close(feed, Side.SELL, pos));
             }
         }

@@ -293,7 +293,13 @@ public final class DataInspector {
                     f == null ? null : fundingStats(f, o)));
         }
         Verdict v = verdict(() -> CrossExchangeFundingReader.read(file, ReadPolicy.STRICT), () -> CrossExchangeFundingReader.read(file, ReadPolicy.REPAIR), o.samples());
-        return new DataReport.CrossExchange(file, layout, rowsTotal, malformed, markets, v.verdict, v.samples);
+        List<VenueAlignment.Result> alignment;
+        try {
+            alignment = VenueAlignment.check(CrossExchangeFundingReader.read(file, ReadPolicy.REPAIR).value());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            alignment = List.of(); // the verdict above already says why the file cannot be read
+        }
+        return new DataReport.CrossExchange(file, layout, rowsTotal, malformed, markets, alignment, v.verdict, v.samples);
     }
 
     // ---- verdicts ----

@@ -62,10 +62,11 @@ public sealed interface DataReport permits DataReport.Bars, DataReport.Trades, D
     }
 
     /** A cross-exchange file: per contract, its candles and (perpetuals) its funding. */
-    record CrossExchange(Path file, DataLayout layout, long rows, long malformed, List<Market> markets, Verdict verdict,
-                         List<DataIssue> samples) implements DataReport {
+    record CrossExchange(Path file, DataLayout layout, long rows, long malformed, List<Market> markets,
+                         List<VenueAlignment.Result> alignment, Verdict verdict, List<DataIssue> samples) implements DataReport {
         public CrossExchange {
             markets = List.copyOf(markets);
+            alignment = List.copyOf(alignment);
             samples = List.copyOf(samples);
         }
     }

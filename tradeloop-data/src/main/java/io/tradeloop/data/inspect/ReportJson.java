@@ -70,6 +70,16 @@ public final class ReportJson {
                         mo.set("funding", funding(m.funding()));
                     }
                 }
+                ArrayNode al = o.putArray("alignment");
+                for (VenueAlignment.Result r : x.alignment()) {
+                    ObjectNode ao = al.addObject();
+                    ao.put("key", r.key());
+                    ao.put("peers", r.peers());
+                    ao.put("errBefore", r.errBefore());
+                    ao.put("errSame", r.errSame());
+                    ao.put("errAfter", r.errAfter());
+                    ao.put("aligned", r.aligned());
+                }
             }
         }
         DataReport.Verdict v = report.verdict();

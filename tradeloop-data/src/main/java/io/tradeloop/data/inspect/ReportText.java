@@ -47,6 +47,10 @@ public final class ReportText {
                         funding(sb, m.funding(), "  ");
                     }
                 }
+                sb.append("\ncross-venue clock check (closes vs the same contract on other venues)\n");
+                for (VenueAlignment.Result a : x.alignment()) {
+                    line(sb, "  ", a.key(), a.note());
+                }
                 sb.append('\n');
             }
         }

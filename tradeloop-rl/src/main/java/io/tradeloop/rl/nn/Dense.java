@@ -12,7 +12,8 @@ final class Dense {
     final int out;
     final ParameterTensor w;
     final ParameterTensor b;
-    private final float[][] wOut;
+    /** Transposed mirror of the weights, {@code [out][in]}, for input gradients. */
+    final float[][] wOut;
 
     Dense(String name, int in, int out) {
         this.in = in;
@@ -37,6 +38,21 @@ final class Dense {
                 wOut[o][i] = row[o];
             }
         }
+    }
+
+    /** y[r][yOff..yOff+out) = x[r][xOff..xOff+in) W + b for each of {@code rows} rows. */
+    void forward(Kernels k, float[][] x, int xOff, int rows, float[][] y, int yOff) {
+        k.gemm(x, xOff, rows, in, w.value, out, y, yOff, b.value[0], false);
+    }
+
+    /** dW += x^T dy, db += sum of dy rows. */
+    void accumulate(Kernels k, float[][] x, int xOff, int rows, float[][] dy, int dyOff) {
+        k.gemmTN(x, xOff, rows, in, dy, dyOff, out, w.grad, b.grad[0]);
+    }
+
+    /** dx[r][dxOff..dxOff+in) (+)= dy[r] W^T; {@code add} keeps what dx held. */
+    void backwardInput(Kernels k, float[][] dy, int dyOff, int rows, float[][] dx, int dxOff, boolean add) {
+        k.gemm(dy, dyOff, rows, out, wOut, in, dx, dxOff, null, add);
     }
 
     /** y[yOff..yOff+out) = x[xOff..xOff+in) W + b. */

@@ -33,8 +33,9 @@ import static io.tradeloop.rl.nn.ModularNetworkSpec.PORTFOLIO_HIDDEN;
  * projections are linear, so {@code mean_t(out(sum_u A[t,u] v_u)) = out(v(sum_u abar_u h_u))} with
  * {@code abar_u = mean_t A[t,u]} (the attention rows sum to one, so the value bias passes unchanged).
  * That removes the per-slot value and output projections (a quarter of the arithmetic) without changing
- * the function. Weights are stored {@code [in][out]}, one array per row; inactive (all-zero) slots skip
- * their input multiplications. Single-threaded; buffers grow to the largest batch seen and are reused.
+ * the function. Each layer runs over the whole batch through {@link Kernels} (SIMD through the Vector
+ * API when the JVM has it); weights are stored {@code [in][out]}, one array per row. Single-threaded;
+ * buffers grow to the largest batch seen and are reused.
  */
 public final class ModularPPONetwork implements PolicyNetwork {
     private static final int HEAD_DIM = OPPORTUNITY_EMBED / ATTENTION_HEADS;
@@ -70,10 +71,14 @@ public final class ModularPPONetwork implements PolicyNetwork {
     private final Dense critic0;
     private final Dense critic1;
 
-    // activations, one row per sample (or per sample x slot)
+    private final Kernels kernels = Kernels.best();
+
+    // activations, one row per sample (or per sample x slot); grown to the largest batch seen
     private int capacity;
     private int lastBatch = -1;
-    private float[] obs;
+    private float[][] obsRows;   // [B][obs]
+    private float[][] exIn;      // [B*S][12] execution slot inputs
+    private float[][] oppIn;     // [B*T][20] opportunity slot inputs
     private float[][] fin;       // [B][136]: config 16 | portfolio 32 | executions 24 | opportunities 64 (post-ReLU)
     private float[][] exEnc;     // [B*S][24] post-ReLU slot encodings
     private int[][] exArg;       // [B][24] slot holding the max
@@ -85,7 +90,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
     private float[][] hbar;      // [B][heads*40] attention-weighted mean of h per head
     private float[][] ctx;       // [B][40] mean attention output before the output projection
     private float[][] pooled;    // [B][40] mean attention output after the output projection
-    private float[][] xhat0;     // [B][128] normalised fusion.0 output
+    private float[][] xhat0;     // [B][128] fusion.0 output, normalised in place
     private float[] rstd0;       // [B]
     private float[][] act0;      // [B][128] after LayerNorm + ReLU
     private float[][] dropMask;  // [B][128] 0 or 1/(1-p)
@@ -95,29 +100,29 @@ public final class ModularPPONetwork implements PolicyNetwork {
     private float[][] feat;      // [B][64] fused features
     private float[][] actorH;    // [B][32]
     private float[][] criticH;   // [B][32]
+    private float[][] logitRows; // [B][actions]
+    private float[][] valueRows; // [B][1]
+    // gradients
+    private float[][] dLog;
+    private float[][] dVal;
+    private float[][] dActorH;
+    private float[][] dCriticH;
+    private float[][] dFeat;
+    private float[][] dZ1;
+    private float[][] dD0;
+    private float[][] dZ0;
+    private float[][] dFin;
+    private float[][] dEx;
+    private float[][] dPooled;
+    private float[][] dCtx;
+    private float[][] dH;
+    private float[][] dQ;
+    private float[][] dK;
 
-    // scratch for one sample
-    private final float[] z0 = new float[FUSION_HIDDEN];
-    private final float[] z1 = new float[FUSION_OUT];
-    private final float[] vOut = new float[1];
-    private final float[] dFin = new float[FUSION_IN];
-    private final float[] dZ0 = new float[FUSION_HIDDEN];
-    private final float[] dD0 = new float[FUSION_HIDDEN];
-    private final float[] dZ1 = new float[FUSION_OUT];
-    private final float[] dFeat = new float[FUSION_OUT];
-    private final float[] dActorH = new float[HEAD_HIDDEN];
-    private final float[] dCriticH = new float[HEAD_HIDDEN];
-    private final float[] dOpp = new float[OPPORTUNITY_OUT];
-    private final float[] dPooled = new float[OPPORTUNITY_EMBED];
-    private final float[] dCtx = new float[OPPORTUNITY_EMBED];
+    // per-sample scratch of the attention backward
     private final float[] dHbar = new float[OPPORTUNITY_EMBED];
     private final float[] dAbar;
     private final float[] dS;
-    private final float[][] dH;
-    private final float[][] dQ;
-    private final float[][] dK;
-    private final float[] dSlot = new float[EXECUTION_HIDDEN];
-    private final float[] dSmall = new float[PORTFOLIO_HIDDEN];
 
     /** A freshly initialised network; {@code rng} draws the weights and, later, the dropout masks. */
     public ModularPPONetwork(ModularNetworkSpec spec, Rng rng) {
@@ -154,9 +159,6 @@ public final class ModularPPONetwork implements PolicyNetwork {
 
         dAbar = new float[ATTENTION_HEADS * slotsO];
         dS = new float[slotsO];
-        dH = new float[slotsO][OPPORTUNITY_EMBED];
-        dQ = new float[slotsO][OPPORTUNITY_EMBED];
-        dK = new float[slotsO][OPPORTUNITY_EMBED];
         ensureCapacity(1);
     }
 
@@ -186,6 +188,9 @@ public final class ModularPPONetwork implements PolicyNetwork {
         }
         int c = Math.max(batch, capacity * 2);
         capacity = c;
+        obsRows = new float[c][obsSize];
+        exIn = new float[c * slotsE][spec.executionFeatures()];
+        oppIn = new float[c * slotsO][spec.opportunityFeatures()];
         fin = new float[c][FUSION_IN];
         exEnc = new float[c * slotsE][EXECUTION_HIDDEN];
         exArg = new int[c][EXECUTION_HIDDEN];
@@ -207,6 +212,23 @@ public final class ModularPPONetwork implements PolicyNetwork {
         feat = new float[c][FUSION_OUT];
         actorH = new float[c][HEAD_HIDDEN];
         criticH = new float[c][HEAD_HIDDEN];
+        logitRows = new float[c][actions];
+        valueRows = new float[c][1];
+        dLog = new float[c][actions];
+        dVal = new float[c][1];
+        dActorH = new float[c][HEAD_HIDDEN];
+        dCriticH = new float[c][HEAD_HIDDEN];
+        dFeat = new float[c][FUSION_OUT];
+        dZ1 = new float[c][FUSION_OUT];
+        dD0 = new float[c][FUSION_HIDDEN];
+        dZ0 = new float[c][FUSION_HIDDEN];
+        dFin = new float[c][FUSION_IN];
+        dEx = new float[c * slotsE][EXECUTION_HIDDEN];
+        dPooled = new float[c][OPPORTUNITY_EMBED];
+        dCtx = new float[c][OPPORTUNITY_EMBED];
+        dH = new float[c * slotsO][OPPORTUNITY_EMBED];
+        dQ = new float[c * slotsO][OPPORTUNITY_EMBED];
+        dK = new float[c * slotsO][OPPORTUNITY_EMBED];
     }
 
     public ModularNetworkSpec spec() {
@@ -230,84 +252,111 @@ public final class ModularPPONetwork implements PolicyNetwork {
 
     @Override
     public void predict(float[] obs, int batch, float[] logits, float[] values) {
-        ensureCapacity(batch);
-        for (int b = 0; b < batch; b++) {
-            forwardSample(obs, b, logits, values, false);
-        }
+        run(obs, batch, logits, values, false);
         lastBatch = -1;
     }
 
     @Override
     public void forward(float[] obs, int batch, float[] logits, float[] values) {
-        ensureCapacity(batch);
-        for (int b = 0; b < batch; b++) {
-            forwardSample(obs, b, logits, values, true);
-        }
-        this.obs = obs;
+        run(obs, batch, logits, values, true);
         lastBatch = batch;
     }
 
-    private void forwardSample(float[] x, int b, float[] logits, float[] values, boolean training) {
-        int off = b * obsSize;
-        float[] f = fin[b];
+    /** The forward pass, layer by layer over the whole batch. */
+    private void run(float[] x, int batch, float[] logits, float[] values, boolean training) {
+        ensureCapacity(batch);
+        Kernels kk = kernels;
+        int ef = spec.executionFeatures();
+        int of = spec.opportunityFeatures();
+        for (int b = 0; b < batch; b++) {
+            int off = b * obsSize;
+            System.arraycopy(x, off, obsRows[b], 0, obsSize);
+            for (int s = 0; s < slotsE; s++) {
+                System.arraycopy(x, off + spec.executionOffset() + s * ef, exIn[b * slotsE + s], 0, ef);
+            }
+            for (int t = 0; t < slotsO; t++) {
+                System.arraycopy(x, off + spec.opportunityOffset() + t * of, oppIn[b * slotsO + t], 0, of);
+            }
+        }
         // config and portfolio encoders
-        config.forward(x, off, f, 0);
-        portfolio.forward(x, off + spec.portfolioOffset(), f, CONFIG_HIDDEN);
-        relu(f, 0, CONFIG_HIDDEN + PORTFOLIO_HIDDEN);
-        // execution encoder: per slot, then max over slots (first maximum wins, as torch.max(dim))
-        int eOff = off + spec.executionOffset();
-        int[] arg = exArg[b];
+        config.forward(kk, obsRows, 0, batch, fin, 0);
+        portfolio.forward(kk, obsRows, spec.portfolioOffset(), batch, fin, CONFIG_HIDDEN);
+        // execution encoder per slot, then the max over slots (first maximum wins, as torch.max(dim))
+        execution.forward(kk, exIn, 0, batch * slotsE, exEnc, 0);
         int fe = CONFIG_HIDDEN + PORTFOLIO_HIDDEN;
-        for (int s = 0; s < slotsE; s++) {
-            float[] e = exEnc[b * slotsE + s];
-            execution.forward(x, eOff + s * spec.executionFeatures(), e, 0);
-            relu(e, 0, EXECUTION_HIDDEN);
-            for (int j = 0; j < EXECUTION_HIDDEN; j++) {
-                if (s == 0 || e[j] > f[fe + j]) {
-                    f[fe + j] = e[j];
-                    arg[j] = s;
+        for (int b = 0; b < batch; b++) {
+            float[] f = fin[b];
+            relu(f, 0, fe);
+            int[] arg = exArg[b];
+            for (int s = 0; s < slotsE; s++) {
+                float[] e = exEnc[b * slotsE + s];
+                relu(e, 0, EXECUTION_HIDDEN);
+                for (int j = 0; j < EXECUTION_HIDDEN; j++) {
+                    if (s == 0 || e[j] > f[fe + j]) {
+                        f[fe + j] = e[j];
+                        arg[j] = s;
+                    }
                 }
             }
         }
-        forwardOpportunities(x, off + spec.opportunityOffset(), b, f);
+        // opportunity encoder: embed, query and key projections, attention per sample, output projection, fc
+        int rowsO = batch * slotsO;
+        embed.forward(kk, oppIn, 0, rowsO, h, 0);
+        for (int r = 0; r < rowsO; r++) {
+            relu(h[r], 0, OPPORTUNITY_EMBED);
+        }
+        query.forward(kk, h, 0, rowsO, q, 0);
+        key.forward(kk, h, 0, rowsO, k, 0);
+        for (int b = 0; b < batch; b++) {
+            attention(b);
+        }
+        attnOut.forward(kk, ctx, 0, batch, pooled, 0);
+        int fo = fe + EXECUTION_HIDDEN;
+        oppFc.forward(kk, pooled, 0, batch, fin, fo);
+        for (int b = 0; b < batch; b++) {
+            relu(fin[b], fo, OPPORTUNITY_OUT);
+        }
         // fusion.0 -> LayerNorm -> ReLU -> dropout
-        fusion0.forward(f, 0, z0, 0);
-        rstd0[b] = layerNorm(z0, xhat0[b], ln0Gamma, ln0Beta, act0[b]);
-        relu(act0[b], 0, FUSION_HIDDEN);
-        float[] d0 = drop0[b];
-        if (training && dropout > 0) {
-            float[] mask = dropMask[b];
-            for (int j = 0; j < FUSION_HIDDEN; j++) {
-                mask[j] = dropoutRng.nextDouble() >= dropout ? keepScale : 0f;
-                d0[j] = act0[b][j] * mask[j];
+        fusion0.forward(kk, fin, 0, batch, xhat0, 0);
+        for (int b = 0; b < batch; b++) {
+            rstd0[b] = layerNorm(xhat0[b], ln0Gamma, ln0Beta, act0[b]);
+            relu(act0[b], 0, FUSION_HIDDEN);
+            float[] d0 = drop0[b];
+            if (training && dropout > 0) {
+                float[] mask = dropMask[b];
+                for (int j = 0; j < FUSION_HIDDEN; j++) {
+                    mask[j] = dropoutRng.nextDouble() >= dropout ? keepScale : 0f;
+                    d0[j] = act0[b][j] * mask[j];
+                }
+            } else {
+                System.arraycopy(act0[b], 0, d0, 0, FUSION_HIDDEN);
+                java.util.Arrays.fill(dropMask[b], 1f);
             }
-        } else {
-            System.arraycopy(act0[b], 0, d0, 0, FUSION_HIDDEN);
-            Arrays.fill(dropMask[b], 1f);
         }
         // fusion.1 -> LayerNorm -> ReLU
-        fusion1.forward(d0, 0, z1, 0);
-        rstd1[b] = layerNorm(z1, xhat1[b], ln1Gamma, ln1Beta, feat[b]);
-        relu(feat[b], 0, FUSION_OUT);
+        fusion1.forward(kk, drop0, 0, batch, xhat1, 0);
+        for (int b = 0; b < batch; b++) {
+            rstd1[b] = layerNorm(xhat1[b], ln1Gamma, ln1Beta, feat[b]);
+            relu(feat[b], 0, FUSION_OUT);
+        }
         // heads
-        actor0.forward(feat[b], 0, actorH[b], 0);
-        relu(actorH[b], 0, HEAD_HIDDEN);
-        actor1.forward(actorH[b], 0, logits, b * actions);
-        critic0.forward(feat[b], 0, criticH[b], 0);
-        relu(criticH[b], 0, HEAD_HIDDEN);
-        critic1.forward(criticH[b], 0, vOut, 0);
-        values[b] = vOut[0];
+        actor0.forward(kk, feat, 0, batch, actorH, 0);
+        critic0.forward(kk, feat, 0, batch, criticH, 0);
+        for (int b = 0; b < batch; b++) {
+            relu(actorH[b], 0, HEAD_HIDDEN);
+            relu(criticH[b], 0, HEAD_HIDDEN);
+        }
+        actor1.forward(kk, actorH, 0, batch, logitRows, 0);
+        critic1.forward(kk, criticH, 0, batch, valueRows, 0);
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(logitRows[b], 0, logits, b * actions, actions);
+            values[b] = valueRows[b][0];
+        }
     }
 
-    private void forwardOpportunities(float[] x, int oOff, int b, float[] f) {
+    /** Self-attention of sample b, kept only through its mean over slots: attn, abar, hbar and ctx[b]. */
+    private void attention(int b) {
         int base = b * slotsO;
-        for (int t = 0; t < slotsO; t++) {
-            float[] ht = h[base + t];
-            embed.forward(x, oOff + t * spec.opportunityFeatures(), ht, 0);
-            relu(ht, 0, OPPORTUNITY_EMBED);
-            query.forward(ht, 0, q[base + t], 0);
-            key.forward(ht, 0, k[base + t], 0);
-        }
         float[] a = attn[b];
         float[] ab = abar[b];
         float[] hb = hbar[b];
@@ -366,14 +415,14 @@ public final class ModularPPONetwork implements PolicyNetwork {
                 }
             }
         }
-        attnOut.forward(c, 0, pooled[b], 0);
-        int fo = CONFIG_HIDDEN + PORTFOLIO_HIDDEN + EXECUTION_HIDDEN;
-        oppFc.forward(pooled[b], 0, f, fo);
-        relu(f, fo, OPPORTUNITY_OUT);
     }
 
-    /** LayerNorm over z: xhat = (z - mean) * rstd, y = xhat * gamma + beta; returns rstd = 1/sqrt(var + eps). */
-    private static float layerNorm(float[] z, float[] xhat, ParameterTensor gamma, ParameterTensor beta, float[] y) {
+    /**
+     * LayerNorm of z in place: z becomes xhat = (z - mean) * rstd, y = xhat * gamma + beta; returns
+     * rstd = 1/sqrt(var + eps) (biased variance, as PyTorch).
+     */
+    private static float layerNorm(float[] z, ParameterTensor gamma, ParameterTensor beta, float[] y) {
+        float[] xhat = z;
         int n = z.length;
         float mean = 0f;
         for (int i = 0; i < n; i++) {
@@ -444,89 +493,97 @@ public final class ModularPPONetwork implements PolicyNetwork {
         if (lastBatch < 0) {
             throw new IllegalStateException("backward needs a training forward first");
         }
-        params.zeroGrad();
-        for (int b = 0; b < lastBatch; b++) {
-            backwardSample(b, dLogits, dValues[b]);
-        }
+        int batch = lastBatch;
         lastBatch = -1;
-    }
-
-    private void backwardSample(int b, float[] dLogits, float dValue) {
-        int off = b * obsSize;
-        float[] ft = feat[b];
-        // heads
-        Arrays.fill(dFeat, 0f);
-        actor1.accumulate(actorH[b], 0, dLogits, b * actions);
-        Arrays.fill(dActorH, 0f);
-        actor1.backwardInput(dLogits, b * actions, dActorH, 0);
-        reluBackward(actorH[b], 0, dActorH, 0, HEAD_HIDDEN);
-        actor0.accumulate(ft, 0, dActorH, 0);
-        actor0.backwardInput(dActorH, 0, dFeat, 0);
-        vOut[0] = dValue;
-        critic1.accumulate(criticH[b], 0, vOut, 0);
-        Arrays.fill(dCriticH, 0f);
-        critic1.backwardInput(vOut, 0, dCriticH, 0);
-        reluBackward(criticH[b], 0, dCriticH, 0, HEAD_HIDDEN);
-        critic0.accumulate(ft, 0, dCriticH, 0);
-        critic0.backwardInput(dCriticH, 0, dFeat, 0);
-        // fusion.1 with its LayerNorm and ReLU
-        reluBackward(ft, 0, dFeat, 0, FUSION_OUT);
-        layerNormBackward(dFeat, xhat1[b], rstd1[b], ln1Gamma, ln1Beta, dZ1);
-        fusion1.accumulate(drop0[b], 0, dZ1, 0);
-        Arrays.fill(dD0, 0f);
-        fusion1.backwardInput(dZ1, 0, dD0, 0);
-        // dropout, ReLU, LayerNorm, fusion.0
-        float[] mask = dropMask[b];
-        for (int j = 0; j < FUSION_HIDDEN; j++) {
-            dD0[j] *= mask[j];
+        params.zeroGrad();
+        Kernels kk = kernels;
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(dLogits, b * actions, dLog[b], 0, actions);
+            dVal[b][0] = dValues[b];
         }
-        reluBackward(act0[b], 0, dD0, 0, FUSION_HIDDEN);
-        layerNormBackward(dD0, xhat0[b], rstd0[b], ln0Gamma, ln0Beta, dZ0);
-        float[] f = fin[b];
-        fusion0.accumulate(f, 0, dZ0, 0);
-        Arrays.fill(dFin, 0f);
-        fusion0.backwardInput(dZ0, 0, dFin, 0);
-        reluBackward(f, 0, dFin, 0, FUSION_IN);
+        // heads
+        actor1.accumulate(kk, actorH, 0, batch, dLog, 0);
+        actor1.backwardInput(kk, dLog, 0, batch, dActorH, 0, false);
+        critic1.accumulate(kk, criticH, 0, batch, dVal, 0);
+        critic1.backwardInput(kk, dVal, 0, batch, dCriticH, 0, false);
+        for (int b = 0; b < batch; b++) {
+            reluBackward(actorH[b], 0, dActorH[b], 0, HEAD_HIDDEN);
+            reluBackward(criticH[b], 0, dCriticH[b], 0, HEAD_HIDDEN);
+        }
+        actor0.accumulate(kk, feat, 0, batch, dActorH, 0);
+        actor0.backwardInput(kk, dActorH, 0, batch, dFeat, 0, false);
+        critic0.accumulate(kk, feat, 0, batch, dCriticH, 0);
+        critic0.backwardInput(kk, dCriticH, 0, batch, dFeat, 0, true);
+        // fusion.1 with its LayerNorm and ReLU
+        for (int b = 0; b < batch; b++) {
+            reluBackward(feat[b], 0, dFeat[b], 0, FUSION_OUT);
+            layerNormBackward(dFeat[b], xhat1[b], rstd1[b], ln1Gamma, ln1Beta, dZ1[b]);
+        }
+        fusion1.accumulate(kk, drop0, 0, batch, dZ1, 0);
+        fusion1.backwardInput(kk, dZ1, 0, batch, dD0, 0, false);
+        // dropout, ReLU, LayerNorm, fusion.0
+        for (int b = 0; b < batch; b++) {
+            float[] mask = dropMask[b];
+            float[] d = dD0[b];
+            for (int j = 0; j < FUSION_HIDDEN; j++) {
+                d[j] *= mask[j];
+            }
+            reluBackward(act0[b], 0, d, 0, FUSION_HIDDEN);
+            layerNormBackward(d, xhat0[b], rstd0[b], ln0Gamma, ln0Beta, dZ0[b]);
+        }
+        fusion0.accumulate(kk, fin, 0, batch, dZ0, 0);
+        fusion0.backwardInput(kk, dZ0, 0, batch, dFin, 0, false);
+        for (int b = 0; b < batch; b++) {
+            reluBackward(fin[b], 0, dFin[b], 0, FUSION_IN);
+        }
         // config and portfolio encoders (inputs need no gradient)
-        config.accumulate(obs, off, dFin, 0);
-        portfolio.accumulate(obs, off + spec.portfolioOffset(), dFin, CONFIG_HIDDEN);
+        config.accumulate(kk, obsRows, 0, batch, dFin, 0);
+        portfolio.accumulate(kk, obsRows, spec.portfolioOffset(), batch, dFin, CONFIG_HIDDEN);
         // execution encoder: the max sends each gradient to the slot that held it
         int fe = CONFIG_HIDDEN + PORTFOLIO_HIDDEN;
-        int eOff = off + spec.executionOffset();
-        int[] arg = exArg[b];
-        for (int s = 0; s < slotsE; s++) {
-            boolean any = false;
-            for (int j = 0; j < EXECUTION_HIDDEN; j++) {
-                float d = arg[j] == s ? dFin[fe + j] : 0f;
-                dSlot[j] = d;
-                any |= d != 0f;
-            }
-            if (any) {
-                execution.accumulate(obs, eOff + s * spec.executionFeatures(), dSlot, 0);
+        for (int b = 0; b < batch; b++) {
+            int[] arg = exArg[b];
+            float[] df = dFin[b];
+            for (int s = 0; s < slotsE; s++) {
+                float[] d = dEx[b * slotsE + s];
+                for (int j = 0; j < EXECUTION_HIDDEN; j++) {
+                    d[j] = arg[j] == s ? df[fe + j] : 0f;
+                }
             }
         }
-        backwardOpportunities(b, off + spec.opportunityOffset(), CONFIG_HIDDEN + PORTFOLIO_HIDDEN + EXECUTION_HIDDEN);
+        execution.accumulate(kk, exIn, 0, batch * slotsE, dEx, 0);
+        // opportunity encoder: fc, output projection, attention, query/key projections, embedding
+        int fo = fe + EXECUTION_HIDDEN;
+        oppFc.accumulate(kk, pooled, 0, batch, dFin, fo);
+        oppFc.backwardInput(kk, dFin, fo, batch, dPooled, 0, false);
+        attnOut.accumulate(kk, ctx, 0, batch, dPooled, 0);
+        attnOut.backwardInput(kk, dPooled, 0, batch, dCtx, 0, false);
+        for (int b = 0; b < batch; b++) {
+            attentionBackward(b);
+        }
+        int rowsO = batch * slotsO;
+        query.accumulate(kk, h, 0, rowsO, dQ, 0);
+        key.accumulate(kk, h, 0, rowsO, dK, 0);
+        query.backwardInput(kk, dQ, 0, rowsO, dH, 0, true);
+        key.backwardInput(kk, dK, 0, rowsO, dH, 0, true);
+        for (int r = 0; r < rowsO; r++) {
+            reluBackward(h[r], 0, dH[r], 0, OPPORTUNITY_EMBED);
+        }
+        embed.accumulate(kk, oppIn, 0, rowsO, dH, 0);
     }
 
-    private void backwardOpportunities(int b, int oOff, int fo) {
+    /**
+     * Backward of {@link #attention} for sample b from dCtx[b]: the value projection's gradients, and
+     * dH (through the weighted mean), dQ and dK rows of the sample.
+     */
+    private void attentionBackward(int b) {
         int base = b * slotsO;
-        // fc (ReLU already applied to dFin) and output projection
-        System.arraycopy(dFin, fo, dOpp, 0, OPPORTUNITY_OUT);
-        oppFc.accumulate(pooled[b], 0, dOpp, 0);
-        Arrays.fill(dPooled, 0f);
-        oppFc.backwardInput(dOpp, 0, dPooled, 0);
-        attnOut.accumulate(ctx[b], 0, dPooled, 0);
-        Arrays.fill(dCtx, 0f);
-        attnOut.backwardInput(dPooled, 0, dCtx, 0);
-        for (float[] row : dH) {
-            Arrays.fill(row, 0f);
+        for (int t = 0; t < slotsO; t++) {
+            Arrays.fill(dH[base + t], 0f);
+            Arrays.fill(dQ[base + t], 0f);
+            Arrays.fill(dK[base + t], 0f);
         }
-        for (float[] row : dQ) {
-            Arrays.fill(row, 0f);
-        }
-        for (float[] row : dK) {
-            Arrays.fill(row, 0f);
-        }
+        float[] dc = dCtx[b];
         float[] a = attn[b];
         float[] ab = abar[b];
         float[] hb = hbar[b];
@@ -539,7 +596,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
             int hOff = hd * OPPORTUNITY_EMBED;
             // value projection restricted to this head's columns
             for (int j = 0; j < HEAD_DIM; j++) {
-                gbv[d0 + j] += dCtx[d0 + j];
+                gbv[d0 + j] += dc[d0 + j];
             }
             for (int i = 0; i < OPPORTUNITY_EMBED; i++) {
                 float hi = hb[hOff + i];
@@ -547,8 +604,8 @@ public final class ModularPPONetwork implements PolicyNetwork {
                 float[] w = wv[i];
                 float acc = 0f;
                 for (int j = 0; j < HEAD_DIM; j++) {
-                    g[d0 + j] = Math.fma(hi, dCtx[d0 + j], g[d0 + j]);
-                    acc = Math.fma(w[d0 + j], dCtx[d0 + j], acc);
+                    g[d0 + j] = Math.fma(hi, dc[d0 + j], g[d0 + j]);
+                    acc = Math.fma(w[d0 + j], dc[d0 + j], acc);
                 }
                 dHbar[i] = acc;
             }
@@ -556,7 +613,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
             for (int u = 0; u < slotsO; u++) {
                 float w = ab[hd * slotsO + u];
                 float[] hu = h[base + u];
-                float[] dhu = dH[u];
+                float[] dhu = dH[base + u];
                 float acc = 0f;
                 for (int i = 0; i < OPPORTUNITY_EMBED; i++) {
                     dhu[i] = Math.fma(w, dHbar[i], dhu[i]);
@@ -575,30 +632,20 @@ public final class ModularPPONetwork implements PolicyNetwork {
                     dS[u] = a[row + u] * (dAbar[hd * slotsO + u] - dot) * attentionScale;
                 }
                 float[] qt = q[base + t];
-                float[] dqt = dQ[t];
+                float[] dqt = dQ[base + t];
                 for (int u = 0; u < slotsO; u++) {
                     float ds = dS[u];
                     if (ds == 0f) {
                         continue;
                     }
                     float[] ku = k[base + u];
-                    float[] dku = dK[u];
+                    float[] dku = dK[base + u];
                     for (int j = 0; j < HEAD_DIM; j++) {
                         dqt[d0 + j] = Math.fma(ds, ku[d0 + j], dqt[d0 + j]);
                         dku[d0 + j] = Math.fma(ds, qt[d0 + j], dku[d0 + j]);
                     }
                 }
             }
-        }
-        // query and key projections, then the embedding (ReLU)
-        for (int t = 0; t < slotsO; t++) {
-            float[] ht = h[base + t];
-            query.accumulate(ht, 0, dQ[t], 0);
-            key.accumulate(ht, 0, dK[t], 0);
-            query.backwardInput(dQ[t], 0, dH[t], 0);
-            key.backwardInput(dK[t], 0, dH[t], 0);
-            reluBackward(ht, 0, dH[t], 0, OPPORTUNITY_EMBED);
-            embed.accumulate(obs, oOff + t * spec.opportunityFeatures(), dH[t], 0);
         }
     }
 

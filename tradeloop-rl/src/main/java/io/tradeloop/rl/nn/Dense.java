@@ -20,7 +20,7 @@ final class Dense {
         this.out = out;
         w = new ParameterTensor(name + ".weight", in, out);
         b = new ParameterTensor(name + ".bias", 1, out);
-        wOut = new float[out][in];
+        wOut = new float[out][ParameterTensor.pad(in)];
     }
 
     /** PyTorch's default nn.Linear initialisation: weights and biases U(-1/sqrt(in), 1/sqrt(in)), weights times gain. */

@@ -23,6 +23,9 @@ interface Kernels {
     /** {@code gw[i][j] += sum_r x[r][xOff + i] * dy[r][dyOff + j]} and {@code gb[j] += sum_r dy[r][dyOff + j]}. */
     void gemmTN(float[][] x, int xOff, int rows, int k, float[][] dy, int dyOff, int n, float[][] gw, float[] gb);
 
+    /** {@code v[i] = exp(v[i])} for i in [0, n) (float precision). */
+    void exp(float[] v, int n);
+
     /** Short name for logs and benchmark notes. */
     String name();
 

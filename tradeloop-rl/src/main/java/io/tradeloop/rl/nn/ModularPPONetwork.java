@@ -85,9 +85,17 @@ public final class ModularPPONetwork implements PolicyNetwork {
     private float[][] h;         // [B*T][40] embedded opportunities (post-ReLU)
     private float[][] q;         // [B*T][40]
     private float[][] k;         // [B*T][40]
-    private float[][] attn;      // [B][heads*T*T] softmax weights
-    private float[][] abar;      // [B][heads*T] mean attention each slot receives
-    private float[][] hbar;      // [B][heads*40] attention-weighted mean of h per head
+    private float[][] attn;      // [B*T][heads*T] softmax weights of query t, all heads
+    private float[][] abar;      // [B][heads*T] mean attention each slot receives, per head
+    private float[][] hbar;      // [B*heads][40] attention-weighted mean of h per head
+    private float[][][] hBy;     // views per sample: hBy[b][t] == h[b*T+t]
+    private float[][][] qBy;
+    private float[][][] kBy;
+    private float[][][] attnBy;
+    private float[][][] hbarBy;
+    private float[][][] dHBy;
+    private float[][][] dQBy;
+    private float[][][] dKBy;
     private float[][] ctx;       // [B][40] mean attention output before the output projection
     private float[][] pooled;    // [B][40] mean attention output after the output projection
     private float[][] xhat0;     // [B][128] fusion.0 output, normalised in place
@@ -119,10 +127,21 @@ public final class ModularPPONetwork implements PolicyNetwork {
     private float[][] dQ;
     private float[][] dK;
 
-    // per-sample scratch of the attention backward
-    private final float[] dHbar = new float[OPPORTUNITY_EMBED];
-    private final float[] dAbar;
-    private final float[] dS;
+    // per-sample attention scratch (block-diagonal matrices keep their zero blocks)
+    private final float[][] kBlock;   // [40][heads*T]: kBlock[h*D+j][h*T+u] = K[u][h*D+j]
+    private final float[][] kBlockT;  // [heads*T][40]: kBlockT[h*T+u][h*D+j] = K[u][h*D+j]
+    private final float[][] scores;   // [T][heads*T]
+    private final float[][] abarRows; // [heads][T]
+    private final float[][] abarT;    // [T][heads]
+    private final float[][] headCtx;  // [heads][40]
+    private final float[][] dCtxHead; // [heads][40]: dCtx restricted to each head's columns
+    private final float[][] dHbar;    // [heads][40]
+    private final float[][] dHbarT;   // [40][heads]
+    private final float[][] dAbarT;   // [T][heads]
+    private final float[] dA;         // [heads*T]
+    private final float[][] dS;       // [T][heads*T]
+    private final float[][] dST;      // [heads*T][T]
+    private final float[][] dKFull;   // [heads*T][40]
 
     /** A freshly initialised network; {@code rng} draws the weights and, later, the dropout masks. */
     public ModularPPONetwork(ModularNetworkSpec spec, Rng rng) {
@@ -157,8 +176,21 @@ public final class ModularPPONetwork implements PolicyNetwork {
         initialise(rng);
         dropoutRng = rng.split();
 
-        dAbar = new float[ATTENTION_HEADS * slotsO];
-        dS = new float[slotsO];
+        int ht = ATTENTION_HEADS * slotsO;
+        kBlock = new float[OPPORTUNITY_EMBED][pad(ht)];
+        kBlockT = new float[ht][pad(OPPORTUNITY_EMBED)];
+        scores = new float[slotsO][pad(ht)];
+        abarRows = new float[ATTENTION_HEADS][pad(slotsO)];
+        abarT = new float[slotsO][pad(ATTENTION_HEADS)];
+        headCtx = new float[ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
+        dCtxHead = new float[ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
+        dHbar = new float[ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
+        dHbarT = new float[OPPORTUNITY_EMBED][pad(ATTENTION_HEADS)];
+        dAbarT = new float[slotsO][pad(ATTENTION_HEADS)];
+        dA = new float[ht];
+        dS = new float[slotsO][pad(ht)];
+        dST = new float[ht][pad(slotsO)];
+        dKFull = new float[ht][pad(OPPORTUNITY_EMBED)];
         ensureCapacity(1);
     }
 
@@ -188,47 +220,70 @@ public final class ModularPPONetwork implements PolicyNetwork {
         }
         int c = Math.max(batch, capacity * 2);
         capacity = c;
-        obsRows = new float[c][obsSize];
-        exIn = new float[c * slotsE][spec.executionFeatures()];
-        oppIn = new float[c * slotsO][spec.opportunityFeatures()];
-        fin = new float[c][FUSION_IN];
-        exEnc = new float[c * slotsE][EXECUTION_HIDDEN];
+        obsRows = new float[c][pad(obsSize)];
+        exIn = new float[c * slotsE][pad(spec.executionFeatures())];
+        oppIn = new float[c * slotsO][pad(spec.opportunityFeatures())];
+        fin = new float[c][pad(FUSION_IN)];
+        exEnc = new float[c * slotsE][pad(EXECUTION_HIDDEN)];
         exArg = new int[c][EXECUTION_HIDDEN];
-        h = new float[c * slotsO][OPPORTUNITY_EMBED];
-        q = new float[c * slotsO][OPPORTUNITY_EMBED];
-        k = new float[c * slotsO][OPPORTUNITY_EMBED];
-        attn = new float[c][ATTENTION_HEADS * slotsO * slotsO];
-        abar = new float[c][ATTENTION_HEADS * slotsO];
-        hbar = new float[c][ATTENTION_HEADS * OPPORTUNITY_EMBED];
-        ctx = new float[c][OPPORTUNITY_EMBED];
-        pooled = new float[c][OPPORTUNITY_EMBED];
-        xhat0 = new float[c][FUSION_HIDDEN];
+        h = new float[c * slotsO][pad(OPPORTUNITY_EMBED)];
+        q = new float[c * slotsO][pad(OPPORTUNITY_EMBED)];
+        k = new float[c * slotsO][pad(OPPORTUNITY_EMBED)];
+        attn = new float[c * slotsO][pad(ATTENTION_HEADS * slotsO)];
+        abar = new float[c][pad(ATTENTION_HEADS * slotsO)];
+        hbar = new float[c * ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
+        ctx = new float[c][pad(OPPORTUNITY_EMBED)];
+        pooled = new float[c][pad(OPPORTUNITY_EMBED)];
+        xhat0 = new float[c][pad(FUSION_HIDDEN)];
         rstd0 = new float[c];
-        act0 = new float[c][FUSION_HIDDEN];
-        dropMask = new float[c][FUSION_HIDDEN];
-        drop0 = new float[c][FUSION_HIDDEN];
-        xhat1 = new float[c][FUSION_OUT];
+        act0 = new float[c][pad(FUSION_HIDDEN)];
+        dropMask = new float[c][pad(FUSION_HIDDEN)];
+        drop0 = new float[c][pad(FUSION_HIDDEN)];
+        xhat1 = new float[c][pad(FUSION_OUT)];
         rstd1 = new float[c];
-        feat = new float[c][FUSION_OUT];
-        actorH = new float[c][HEAD_HIDDEN];
-        criticH = new float[c][HEAD_HIDDEN];
-        logitRows = new float[c][actions];
-        valueRows = new float[c][1];
-        dLog = new float[c][actions];
-        dVal = new float[c][1];
-        dActorH = new float[c][HEAD_HIDDEN];
-        dCriticH = new float[c][HEAD_HIDDEN];
-        dFeat = new float[c][FUSION_OUT];
-        dZ1 = new float[c][FUSION_OUT];
-        dD0 = new float[c][FUSION_HIDDEN];
-        dZ0 = new float[c][FUSION_HIDDEN];
-        dFin = new float[c][FUSION_IN];
-        dEx = new float[c * slotsE][EXECUTION_HIDDEN];
-        dPooled = new float[c][OPPORTUNITY_EMBED];
-        dCtx = new float[c][OPPORTUNITY_EMBED];
-        dH = new float[c * slotsO][OPPORTUNITY_EMBED];
-        dQ = new float[c * slotsO][OPPORTUNITY_EMBED];
-        dK = new float[c * slotsO][OPPORTUNITY_EMBED];
+        feat = new float[c][pad(FUSION_OUT)];
+        actorH = new float[c][pad(HEAD_HIDDEN)];
+        criticH = new float[c][pad(HEAD_HIDDEN)];
+        logitRows = new float[c][pad(actions)];
+        valueRows = new float[c][pad(1)];
+        dLog = new float[c][pad(actions)];
+        dVal = new float[c][pad(1)];
+        dActorH = new float[c][pad(HEAD_HIDDEN)];
+        dCriticH = new float[c][pad(HEAD_HIDDEN)];
+        dFeat = new float[c][pad(FUSION_OUT)];
+        dZ1 = new float[c][pad(FUSION_OUT)];
+        dD0 = new float[c][pad(FUSION_HIDDEN)];
+        dZ0 = new float[c][pad(FUSION_HIDDEN)];
+        dFin = new float[c][pad(FUSION_IN)];
+        dEx = new float[c * slotsE][pad(EXECUTION_HIDDEN)];
+        dPooled = new float[c][pad(OPPORTUNITY_EMBED)];
+        dCtx = new float[c][pad(OPPORTUNITY_EMBED)];
+        dH = new float[c * slotsO][pad(OPPORTUNITY_EMBED)];
+        dQ = new float[c * slotsO][pad(OPPORTUNITY_EMBED)];
+        dK = new float[c * slotsO][pad(OPPORTUNITY_EMBED)];
+        hBy = views(h, c, slotsO);
+        qBy = views(q, c, slotsO);
+        kBy = views(k, c, slotsO);
+        attnBy = views(attn, c, slotsO);
+        hbarBy = views(hbar, c, ATTENTION_HEADS);
+        dHBy = views(dH, c, slotsO);
+        dQBy = views(dQ, c, slotsO);
+        dKBy = views(dK, c, slotsO);
+    }
+
+    private static int pad(int n) {
+        return ParameterTensor.pad(n);
+    }
+
+    /** Per-sample views of a [c * n][...] row array: views[b][i] is rows[b * n + i] (same arrays, no copy). */
+    private static float[][][] views(float[][] rows, int c, int n) {
+        float[][][] v = new float[c][pad(n)][];
+        for (int b = 0; b < c; b++) {
+            for (int i = 0; i < n; i++) {
+                v[b][i] = rows[b * n + i];
+            }
+        }
+        return v;
     }
 
     public ModularNetworkSpec spec() {
@@ -319,7 +374,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
         // fusion.0 -> LayerNorm -> ReLU -> dropout
         fusion0.forward(kk, fin, 0, batch, xhat0, 0);
         for (int b = 0; b < batch; b++) {
-            rstd0[b] = layerNorm(xhat0[b], ln0Gamma, ln0Beta, act0[b]);
+            rstd0[b] = layerNorm(xhat0[b], FUSION_HIDDEN, ln0Gamma, ln0Beta, act0[b]);
             relu(act0[b], 0, FUSION_HIDDEN);
             float[] d0 = drop0[b];
             if (training && dropout > 0) {
@@ -336,7 +391,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
         // fusion.1 -> LayerNorm -> ReLU
         fusion1.forward(kk, drop0, 0, batch, xhat1, 0);
         for (int b = 0; b < batch; b++) {
-            rstd1[b] = layerNorm(xhat1[b], ln1Gamma, ln1Beta, feat[b]);
+            rstd1[b] = layerNorm(xhat1[b], FUSION_OUT, ln1Gamma, ln1Beta, feat[b]);
             relu(feat[b], 0, FUSION_OUT);
         }
         // heads
@@ -354,65 +409,69 @@ public final class ModularPPONetwork implements PolicyNetwork {
         }
     }
 
-    /** Self-attention of sample b, kept only through its mean over slots: attn, abar, hbar and ctx[b]. */
+    /**
+     * Self-attention of sample b, kept only through its mean over slots (attn, abar, hbar, ctx[b]).
+     * All heads at once: scores = Q kBlock with kBlock block-diagonal, so every product is a dense
+     * kernel call.
+     */
     private void attention(int b) {
-        int base = b * slotsO;
-        float[] a = attn[b];
-        float[] ab = abar[b];
-        float[] hb = hbar[b];
-        float[] c = ctx[b];
-        Arrays.fill(ab, 0f);
-        Arrays.fill(hb, 0f);
-        float invT = 1f / slotsO;
+        Kernels kk = kernels;
+        int T = slotsO;
+        float[][] kb = kBy[b];
         for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-            int d0 = hd * HEAD_DIM;
-            for (int t = 0; t < slotsO; t++) {
-                float[] qt = q[base + t];
-                int row = (hd * slotsO + t) * slotsO;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int u = 0; u < slotsO; u++) {
-                    float[] ku = k[base + u];
-                    float s = 0f;
-                    for (int j = 0; j < HEAD_DIM; j++) {
-                        s = Math.fma(qt[d0 + j], ku[d0 + j], s);
-                    }
-                    s *= attentionScale;
-                    a[row + u] = s;
-                    max = Math.max(max, s);
+            for (int j = 0; j < HEAD_DIM; j++) {
+                float[] row = kBlock[hd * HEAD_DIM + j];
+                for (int u = 0; u < T; u++) {
+                    row[hd * T + u] = kb[u][hd * HEAD_DIM + j];
                 }
+            }
+        }
+        int ht = ATTENTION_HEADS * T;
+        kk.gemm(qBy[b], 0, T, OPPORTUNITY_EMBED, kBlock, ht, scores, 0, null, false);
+        // softmax of each (query, head) segment of the scaled scores; abar = mean over queries
+        float[] ab = abar[b];
+        Arrays.fill(ab, 0f);
+        float invT = 1f / T;
+        for (int t = 0; t < T; t++) {
+            float[] sr = scores[t];
+            float[] a = attnBy[b][t];
+            for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+                int o = hd * T;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int u = 0; u < T; u++) {
+                    max = Math.max(max, sr[o + u]);
+                }
+                for (int u = 0; u < T; u++) {
+                    a[o + u] = (sr[o + u] - max) * attentionScale;
+                }
+            }
+            kk.exp(a, ht);
+            for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+                int o = hd * T;
                 float sum = 0f;
-                for (int u = 0; u < slotsO; u++) {
-                    float e = (float) Math.exp(a[row + u] - max);
-                    a[row + u] = e;
-                    sum += e;
+                for (int u = 0; u < T; u++) {
+                    sum += a[o + u];
                 }
                 float inv = 1f / sum;
-                for (int u = 0; u < slotsO; u++) {
-                    a[row + u] *= inv;
-                    ab[hd * slotsO + u] += a[row + u] * invT;
+                for (int u = 0; u < T; u++) {
+                    a[o + u] *= inv;
                 }
             }
-            // hbar_h = sum_u abar_h[u] * h_u
-            int hOff = hd * OPPORTUNITY_EMBED;
-            for (int u = 0; u < slotsO; u++) {
-                float w = ab[hd * slotsO + u];
-                float[] hu = h[base + u];
-                for (int i = 0; i < OPPORTUNITY_EMBED; i++) {
-                    hb[hOff + i] = Math.fma(w, hu[i], hb[hOff + i]);
-                }
+            for (int i = 0; i < ht; i++) {
+                ab[i] += a[i] * invT;
             }
-            // ctx[head dims] = hbar_h Wv[:, head dims] + bv[head dims]
-            float[] bv = value.b.value[0];
-            for (int j = 0; j < HEAD_DIM; j++) {
-                c[d0 + j] = bv[d0 + j];
-            }
-            float[][] wv = value.w.value;
-            for (int i = 0; i < OPPORTUNITY_EMBED; i++) {
-                float hi = hb[hOff + i];
-                float[] row = wv[i];
-                for (int j = 0; j < HEAD_DIM; j++) {
-                    c[d0 + j] = Math.fma(hi, row[d0 + j], c[d0 + j]);
-                }
+        }
+        // hbar_h = sum_u abar_h[u] h_u; ctx[head dims] = hbar_h Wv[:, head dims] + bv[head dims]
+        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+            System.arraycopy(ab, hd * T, abarRows[hd], 0, T);
+        }
+        kk.gemm(abarRows, 0, ATTENTION_HEADS, T, hBy[b], OPPORTUNITY_EMBED, hbarBy[b], 0, null, false);
+        kk.gemm(hbarBy[b], 0, ATTENTION_HEADS, OPPORTUNITY_EMBED, value.w.value, OPPORTUNITY_EMBED, headCtx, 0, null, false);
+        float[] bv = value.b.value[0];
+        float[] c = ctx[b];
+        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+            for (int j = hd * HEAD_DIM; j < (hd + 1) * HEAD_DIM; j++) {
+                c[j] = headCtx[hd][j] + bv[j];
             }
         }
     }
@@ -421,9 +480,8 @@ public final class ModularPPONetwork implements PolicyNetwork {
      * LayerNorm of z in place: z becomes xhat = (z - mean) * rstd, y = xhat * gamma + beta; returns
      * rstd = 1/sqrt(var + eps) (biased variance, as PyTorch).
      */
-    private static float layerNorm(float[] z, ParameterTensor gamma, ParameterTensor beta, float[] y) {
+    private static float layerNorm(float[] z, int n, ParameterTensor gamma, ParameterTensor beta, float[] y) {
         float[] xhat = z;
-        int n = z.length;
         float mean = 0f;
         for (int i = 0; i < n; i++) {
             mean += z[i];
@@ -450,9 +508,8 @@ public final class ModularPPONetwork implements PolicyNetwork {
      * LayerNorm backward: dgamma += dy * xhat, dbeta += dy, and
      * dz = rstd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)) with dxhat = dy * gamma.
      */
-    private static void layerNormBackward(float[] dy, float[] xhat, float rstd, ParameterTensor gamma,
+    private static void layerNormBackward(float[] dy, int n, float[] xhat, float rstd, ParameterTensor gamma,
                                           ParameterTensor beta, float[] dz) {
-        int n = dy.length;
         float[] g = gamma.value[0];
         float[] gg = gamma.grad[0];
         float[] gb = beta.grad[0];
@@ -482,9 +539,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
     /** Zeroes d where the ReLU output y was not positive. */
     private static void reluBackward(float[] y, int yOff, float[] d, int dOff, int len) {
         for (int i = 0; i < len; i++) {
-            if (!(y[yOff + i] > 0f)) {
-                d[dOff + i] = 0f;
-            }
+            d[dOff + i] = y[yOff + i] > 0f ? d[dOff + i] : 0f;   // branch-free select, vectorisable
         }
     }
 
@@ -517,7 +572,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
         // fusion.1 with its LayerNorm and ReLU
         for (int b = 0; b < batch; b++) {
             reluBackward(feat[b], 0, dFeat[b], 0, FUSION_OUT);
-            layerNormBackward(dFeat[b], xhat1[b], rstd1[b], ln1Gamma, ln1Beta, dZ1[b]);
+            layerNormBackward(dFeat[b], FUSION_OUT, xhat1[b], rstd1[b], ln1Gamma, ln1Beta, dZ1[b]);
         }
         fusion1.accumulate(kk, drop0, 0, batch, dZ1, 0);
         fusion1.backwardInput(kk, dZ1, 0, batch, dD0, 0, false);
@@ -529,7 +584,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
                 d[j] *= mask[j];
             }
             reluBackward(act0[b], 0, d, 0, FUSION_HIDDEN);
-            layerNormBackward(d, xhat0[b], rstd0[b], ln0Gamma, ln0Beta, dZ0[b]);
+            layerNormBackward(d, FUSION_HIDDEN, xhat0[b], rstd0[b], ln0Gamma, ln0Beta, dZ0[b]);
         }
         fusion0.accumulate(kk, fin, 0, batch, dZ0, 0);
         fusion0.backwardInput(kk, dZ0, 0, batch, dFin, 0, false);
@@ -573,78 +628,75 @@ public final class ModularPPONetwork implements PolicyNetwork {
     }
 
     /**
-     * Backward of {@link #attention} for sample b from dCtx[b]: the value projection's gradients, and
-     * dH (through the weighted mean), dQ and dK rows of the sample.
+     * Backward of {@link #attention} for sample b from dCtx[b]: the value projection's gradients, and the
+     * sample's dH (through the weighted mean; the query/key paths add to it later), dQ and dK rows.
      */
     private void attentionBackward(int b) {
-        int base = b * slotsO;
-        for (int t = 0; t < slotsO; t++) {
-            Arrays.fill(dH[base + t], 0f);
-            Arrays.fill(dQ[base + t], 0f);
-            Arrays.fill(dK[base + t], 0f);
-        }
+        Kernels kk = kernels;
+        int T = slotsO;
+        int ht = ATTENTION_HEADS * T;
+        int e = OPPORTUNITY_EMBED;
         float[] dc = dCtx[b];
-        float[] a = attn[b];
-        float[] ab = abar[b];
-        float[] hb = hbar[b];
-        float[][] wv = value.w.value;
-        float[][] gwv = value.w.grad;
-        float[] gbv = value.b.grad[0];
-        float invT = 1f / slotsO;
         for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-            int d0 = hd * HEAD_DIM;
-            int hOff = hd * OPPORTUNITY_EMBED;
-            // value projection restricted to this head's columns
-            for (int j = 0; j < HEAD_DIM; j++) {
-                gbv[d0 + j] += dc[d0 + j];
+            float[] row = dCtxHead[hd];
+            Arrays.fill(row, 0f);
+            System.arraycopy(dc, hd * HEAD_DIM, row, hd * HEAD_DIM, HEAD_DIM);
+        }
+        // value projection: dWv += sum_h hbar_h x dctx_h, dbv += dctx (the attention weights sum to 1)
+        kk.gemmTN(hbarBy[b], 0, ATTENTION_HEADS, e, dCtxHead, 0, e, value.w.grad, value.b.grad[0]);
+        kk.gemm(dCtxHead, 0, ATTENTION_HEADS, e, value.wOut, e, dHbar, 0, null, false);
+        // hbar_h = sum_u abar_h[u] h_u  ->  dh_u = sum_h abar_h[u] dhbar_h, dabar_h[u] = h_u . dhbar_h
+        float[] ab = abar[b];
+        for (int u = 0; u < T; u++) {
+            for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+                abarT[u][hd] = ab[hd * T + u];
             }
-            for (int i = 0; i < OPPORTUNITY_EMBED; i++) {
-                float hi = hb[hOff + i];
-                float[] g = gwv[i];
-                float[] w = wv[i];
-                float acc = 0f;
-                for (int j = 0; j < HEAD_DIM; j++) {
-                    g[d0 + j] = Math.fma(hi, dc[d0 + j], g[d0 + j]);
-                    acc = Math.fma(w[d0 + j], dc[d0 + j], acc);
-                }
-                dHbar[i] = acc;
+        }
+        kk.gemm(abarT, 0, T, ATTENTION_HEADS, dHbar, e, dHBy[b], 0, null, false);
+        for (int i = 0; i < e; i++) {
+            for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+                dHbarT[i][hd] = dHbar[hd][i];
             }
-            // hbar = sum_u abar[u] h_u  ->  dh_u += abar[u] dhbar, dabar[u] = h_u . dhbar
-            for (int u = 0; u < slotsO; u++) {
-                float w = ab[hd * slotsO + u];
-                float[] hu = h[base + u];
-                float[] dhu = dH[base + u];
-                float acc = 0f;
-                for (int i = 0; i < OPPORTUNITY_EMBED; i++) {
-                    dhu[i] = Math.fma(w, dHbar[i], dhu[i]);
-                    acc = Math.fma(hu[i], dHbar[i], acc);
-                }
-                dAbar[hd * slotsO + u] = acc * invT;  // dA[t][u] = dabar[u] / T for every t
+        }
+        kk.gemm(hBy[b], 0, T, e, dHbarT, ATTENTION_HEADS, dAbarT, 0, null, false);
+        float invT = 1f / T;
+        for (int u = 0; u < T; u++) {
+            for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+                dA[hd * T + u] = dAbarT[u][hd] * invT;   // dA[t][u] = dabar[u] / T for every query t
             }
-            // softmax backward per query row, then the scaled dot products
-            for (int t = 0; t < slotsO; t++) {
-                int row = (hd * slotsO + t) * slotsO;
+        }
+        // softmax backward per (query, head) segment: dS = A (dA - A.dA), times the score scale
+        for (int t = 0; t < T; t++) {
+            float[] a = attnBy[b][t];
+            float[] ds = dS[t];
+            for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+                int o = hd * T;
                 float dot = 0f;
-                for (int u = 0; u < slotsO; u++) {
-                    dot = Math.fma(a[row + u], dAbar[hd * slotsO + u], dot);
+                for (int u = 0; u < T; u++) {
+                    dot = Math.fma(a[o + u], dA[o + u], dot);
                 }
-                for (int u = 0; u < slotsO; u++) {
-                    dS[u] = a[row + u] * (dAbar[hd * slotsO + u] - dot) * attentionScale;
+                for (int u = 0; u < T; u++) {
+                    ds[o + u] = a[o + u] * (dA[o + u] - dot) * attentionScale;
                 }
-                float[] qt = q[base + t];
-                float[] dqt = dQ[base + t];
-                for (int u = 0; u < slotsO; u++) {
-                    float ds = dS[u];
-                    if (ds == 0f) {
-                        continue;
-                    }
-                    float[] ku = k[base + u];
-                    float[] dku = dK[base + u];
-                    for (int j = 0; j < HEAD_DIM; j++) {
-                        dqt[d0 + j] = Math.fma(ds, ku[d0 + j], dqt[d0 + j]);
-                        dku[d0 + j] = Math.fma(ds, qt[d0 + j], dku[d0 + j]);
-                    }
-                }
+            }
+            for (int i = 0; i < ht; i++) {
+                dST[i][t] = ds[i];
+            }
+        }
+        // dQ[t][h dims] = sum_u dS[t][h,u] K[u][h dims]: one product with the block-diagonal K
+        float[][] kb = kBy[b];
+        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+            for (int u = 0; u < T; u++) {
+                System.arraycopy(kb[u], hd * HEAD_DIM, kBlockT[hd * T + u], hd * HEAD_DIM, HEAD_DIM);
+            }
+        }
+        kk.gemm(dS, 0, T, ht, kBlockT, e, dQBy[b], 0, null, false);
+        // dK[u][h dims] = sum_t dS[t][h,u] Q[t][h dims]: the diagonal blocks of dS^T Q
+        kk.gemm(dST, 0, ht, T, qBy[b], e, dKFull, 0, null, false);
+        float[][] dk = dKBy[b];
+        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+            for (int u = 0; u < T; u++) {
+                System.arraycopy(dKFull[hd * T + u], hd * HEAD_DIM, dk[u], hd * HEAD_DIM, HEAD_DIM);
             }
         }
     }

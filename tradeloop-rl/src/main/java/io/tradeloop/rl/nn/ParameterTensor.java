@@ -15,14 +15,22 @@ final class ParameterTensor {
     final float[][] m;
     final float[][] v;
 
+    /**
+     * Row length rounded up to 16 floats (one 512-bit register) so that a SIMD load of the last, partial
+     * block stays inside the array and the Vector API takes its fast path; the padding is never read into a result.
+     */
+    static int pad(int n) {
+        return (n + 15) & ~15;
+    }
+
     ParameterTensor(String name, int rows, int cols) {
         this.name = name;
         this.rows = rows;
         this.cols = cols;
-        value = new float[rows][cols];
-        grad = new float[rows][cols];
-        m = new float[rows][cols];
-        v = new float[rows][cols];
+        value = new float[rows][pad(cols)];
+        grad = new float[rows][pad(cols)];
+        m = new float[rows][pad(cols)];
+        v = new float[rows][pad(cols)];
     }
 
     /** Fills with U(-bound, bound). */

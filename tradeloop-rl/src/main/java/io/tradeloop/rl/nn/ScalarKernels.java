@@ -8,6 +8,13 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void exp(float[] v, int n) {
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) Math.exp(v[i]);
+        }
+    }
+
+    @Override
     public void gemm(float[][] x, int xOff, int rows, int k, float[][] w, int n, float[][] y, int yOff, float[] bias,
                      boolean accumulate) {
         for (int r = 0; r < rows; r++) {

@@ -2,6 +2,7 @@ package io.tradeloop.rl.nn;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,6 +17,14 @@ final class VectorKernels implements Kernels {
     @Override
     public String name() {
         return "vector " + S.vectorBitSize() + "-bit";
+    }
+
+    @Override
+    public void exp(float[] v, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, v, i, m).lanewise(VectorOperators.EXP).intoArray(v, i, m);
+        }
     }
 
     @Override

@@ -30,113 +30,187 @@ final class VectorKernels implements Kernels {
     @Override
     public void gemm(float[][] x, int xOff, int rows, int k, float[][] w, int n, float[][] y, int yOff, float[] bias,
                      boolean accumulate) {
+        if (!accumulate) {
+            // start from the bias (or zero) in plain code so that no vector value merges across branches:
+            // C2 keeps vectors in registers only when it can follow them, and a branch-merged vector gets boxed
+            for (int r = 0; r < rows; r++) {
+                if (bias == null) {
+                    java.util.Arrays.fill(y[r], yOff, yOff + n, 0f);
+                } else {
+                    System.arraycopy(bias, 0, y[r], yOff, n);
+                }
+            }
+        }
+        int full = n - n % L;
+        VectorMask<Float> tail = S.indexInRange(full, n);
         int r = 0;
         for (; r + 4 <= rows; r += 4) {
-            float[] x0 = x[r];
-            float[] x1 = x[r + 1];
-            float[] x2 = x[r + 2];
-            float[] x3 = x[r + 3];
-            float[] y0 = y[r];
-            float[] y1 = y[r + 1];
-            float[] y2 = y[r + 2];
-            float[] y3 = y[r + 3];
-            for (int c = 0; c < n; c += L) {
-                VectorMask<Float> m = S.indexInRange(c, n);
-                FloatVector a0;
-                FloatVector a1;
-                FloatVector a2;
-                FloatVector a3;
-                if (accumulate) {
-                    a0 = FloatVector.fromArray(S, y0, yOff + c, m);
-                    a1 = FloatVector.fromArray(S, y1, yOff + c, m);
-                    a2 = FloatVector.fromArray(S, y2, yOff + c, m);
-                    a3 = FloatVector.fromArray(S, y3, yOff + c, m);
-                } else if (bias != null) {
-                    a0 = FloatVector.fromArray(S, bias, c, m);
-                    a1 = a0;
-                    a2 = a0;
-                    a3 = a0;
-                } else {
-                    a0 = FloatVector.zero(S);
-                    a1 = a0;
-                    a2 = a0;
-                    a3 = a0;
-                }
-                if (c + L <= n) {
-                    for (int i = 0; i < k; i++) {
-                        FloatVector wv = FloatVector.fromArray(S, w[i], c);
-                        a0 = wv.fma(FloatVector.broadcast(S, x0[xOff + i]), a0);
-                        a1 = wv.fma(FloatVector.broadcast(S, x1[xOff + i]), a1);
-                        a2 = wv.fma(FloatVector.broadcast(S, x2[xOff + i]), a2);
-                        a3 = wv.fma(FloatVector.broadcast(S, x3[xOff + i]), a3);
-                    }
-                } else {
-                    for (int i = 0; i < k; i++) {
-                        FloatVector wv = FloatVector.fromArray(S, w[i], c, m);
-                        a0 = wv.fma(FloatVector.broadcast(S, x0[xOff + i]), a0);
-                        a1 = wv.fma(FloatVector.broadcast(S, x1[xOff + i]), a1);
-                        a2 = wv.fma(FloatVector.broadcast(S, x2[xOff + i]), a2);
-                        a3 = wv.fma(FloatVector.broadcast(S, x3[xOff + i]), a3);
-                    }
-                }
-                a0.intoArray(y0, yOff + c, m);
-                a1.intoArray(y1, yOff + c, m);
-                a2.intoArray(y2, yOff + c, m);
-                a3.intoArray(y3, yOff + c, m);
+            int c = 0;
+            for (; c + 2 * L <= full; c += 2 * L) {
+                block4x2(x[r], x[r + 1], x[r + 2], x[r + 3], xOff, k, w, c, y[r], y[r + 1], y[r + 2], y[r + 3], yOff);
+            }
+            for (; c < full; c += L) {
+                block4(x[r], x[r + 1], x[r + 2], x[r + 3], xOff, k, w, c, y[r], y[r + 1], y[r + 2], y[r + 3], yOff);
+            }
+            if (full < n) {
+                block4(x[r], x[r + 1], x[r + 2], x[r + 3], xOff, k, w, full, y[r], y[r + 1], y[r + 2], y[r + 3], yOff, tail);
             }
         }
         for (; r < rows; r++) {
-            float[] xr = x[r];
-            float[] yr = y[r];
-            for (int c = 0; c < n; c += L) {
-                VectorMask<Float> m = S.indexInRange(c, n);
-                FloatVector a = accumulate ? FloatVector.fromArray(S, yr, yOff + c, m)
-                        : bias != null ? FloatVector.fromArray(S, bias, c, m) : FloatVector.zero(S);
-                for (int i = 0; i < k; i++) {
-                    a = FloatVector.fromArray(S, w[i], c, m).fma(FloatVector.broadcast(S, xr[xOff + i]), a);
-                }
-                a.intoArray(yr, yOff + c, m);
+            for (int c = 0; c < full; c += L) {
+                block1(x[r], xOff, k, w, c, y[r], yOff);
+            }
+            if (full < n) {
+                block1(x[r], xOff, k, w, full, y[r], yOff, tail);
             }
         }
+    }
+
+    /** Four rows times two full column blocks: eight accumulators, each broadcast used twice. */
+    private static void block4x2(float[] x0, float[] x1, float[] x2, float[] x3, int xOff, int k, float[][] w, int c,
+                                 float[] y0, float[] y1, float[] y2, float[] y3, int yOff) {
+        int c2 = c + L;
+        FloatVector a0 = FloatVector.fromArray(S, y0, yOff + c);
+        FloatVector a1 = FloatVector.fromArray(S, y1, yOff + c);
+        FloatVector a2 = FloatVector.fromArray(S, y2, yOff + c);
+        FloatVector a3 = FloatVector.fromArray(S, y3, yOff + c);
+        FloatVector b0 = FloatVector.fromArray(S, y0, yOff + c2);
+        FloatVector b1 = FloatVector.fromArray(S, y1, yOff + c2);
+        FloatVector b2 = FloatVector.fromArray(S, y2, yOff + c2);
+        FloatVector b3 = FloatVector.fromArray(S, y3, yOff + c2);
+        for (int i = 0; i < k; i++) {
+            float[] wr = w[i];
+            FloatVector wa = FloatVector.fromArray(S, wr, c);
+            FloatVector wb = FloatVector.fromArray(S, wr, c2);
+            FloatVector s0 = FloatVector.broadcast(S, x0[xOff + i]);
+            FloatVector s1 = FloatVector.broadcast(S, x1[xOff + i]);
+            FloatVector s2 = FloatVector.broadcast(S, x2[xOff + i]);
+            FloatVector s3 = FloatVector.broadcast(S, x3[xOff + i]);
+            a0 = wa.fma(s0, a0);
+            a1 = wa.fma(s1, a1);
+            a2 = wa.fma(s2, a2);
+            a3 = wa.fma(s3, a3);
+            b0 = wb.fma(s0, b0);
+            b1 = wb.fma(s1, b1);
+            b2 = wb.fma(s2, b2);
+            b3 = wb.fma(s3, b3);
+        }
+        a0.intoArray(y0, yOff + c);
+        a1.intoArray(y1, yOff + c);
+        a2.intoArray(y2, yOff + c);
+        a3.intoArray(y3, yOff + c);
+        b0.intoArray(y0, yOff + c2);
+        b1.intoArray(y1, yOff + c2);
+        b2.intoArray(y2, yOff + c2);
+        b3.intoArray(y3, yOff + c2);
+    }
+
+    /** Four rows times one full column block, accumulated in registers over k. */
+    private static void block4(float[] x0, float[] x1, float[] x2, float[] x3, int xOff, int k, float[][] w, int c,
+                               float[] y0, float[] y1, float[] y2, float[] y3, int yOff) {
+        FloatVector a0 = FloatVector.fromArray(S, y0, yOff + c);
+        FloatVector a1 = FloatVector.fromArray(S, y1, yOff + c);
+        FloatVector a2 = FloatVector.fromArray(S, y2, yOff + c);
+        FloatVector a3 = FloatVector.fromArray(S, y3, yOff + c);
+        for (int i = 0; i < k; i++) {
+            FloatVector wv = FloatVector.fromArray(S, w[i], c);
+            a0 = wv.fma(FloatVector.broadcast(S, x0[xOff + i]), a0);
+            a1 = wv.fma(FloatVector.broadcast(S, x1[xOff + i]), a1);
+            a2 = wv.fma(FloatVector.broadcast(S, x2[xOff + i]), a2);
+            a3 = wv.fma(FloatVector.broadcast(S, x3[xOff + i]), a3);
+        }
+        a0.intoArray(y0, yOff + c);
+        a1.intoArray(y1, yOff + c);
+        a2.intoArray(y2, yOff + c);
+        a3.intoArray(y3, yOff + c);
+    }
+
+    /** Four rows times the last, partial column block. */
+    private static void block4(float[] x0, float[] x1, float[] x2, float[] x3, int xOff, int k, float[][] w, int c,
+                               float[] y0, float[] y1, float[] y2, float[] y3, int yOff, VectorMask<Float> m) {
+        FloatVector a0 = FloatVector.fromArray(S, y0, yOff + c, m);
+        FloatVector a1 = FloatVector.fromArray(S, y1, yOff + c, m);
+        FloatVector a2 = FloatVector.fromArray(S, y2, yOff + c, m);
+        FloatVector a3 = FloatVector.fromArray(S, y3, yOff + c, m);
+        for (int i = 0; i < k; i++) {
+            FloatVector wv = FloatVector.fromArray(S, w[i], c, m);
+            a0 = wv.fma(FloatVector.broadcast(S, x0[xOff + i]), a0);
+            a1 = wv.fma(FloatVector.broadcast(S, x1[xOff + i]), a1);
+            a2 = wv.fma(FloatVector.broadcast(S, x2[xOff + i]), a2);
+            a3 = wv.fma(FloatVector.broadcast(S, x3[xOff + i]), a3);
+        }
+        a0.intoArray(y0, yOff + c, m);
+        a1.intoArray(y1, yOff + c, m);
+        a2.intoArray(y2, yOff + c, m);
+        a3.intoArray(y3, yOff + c, m);
+    }
+
+    private static void block1(float[] x0, int xOff, int k, float[][] w, int c, float[] y0, int yOff) {
+        FloatVector a0 = FloatVector.fromArray(S, y0, yOff + c);
+        for (int i = 0; i < k; i++) {
+            a0 = FloatVector.fromArray(S, w[i], c).fma(FloatVector.broadcast(S, x0[xOff + i]), a0);
+        }
+        a0.intoArray(y0, yOff + c);
+    }
+
+    private static void block1(float[] x0, int xOff, int k, float[][] w, int c, float[] y0, int yOff, VectorMask<Float> m) {
+        FloatVector a0 = FloatVector.fromArray(S, y0, yOff + c, m);
+        for (int i = 0; i < k; i++) {
+            a0 = FloatVector.fromArray(S, w[i], c, m).fma(FloatVector.broadcast(S, x0[xOff + i]), a0);
+        }
+        a0.intoArray(y0, yOff + c, m);
     }
 
     @Override
     public void gemmTN(float[][] x, int xOff, int rows, int k, float[][] dy, int dyOff, int n, float[][] gw, float[] gb) {
         for (int c = 0; c < n; c += L) {
             VectorMask<Float> m = S.indexInRange(c, n);
-            FloatVector b = FloatVector.fromArray(S, gb, c, m);
-            for (int r = 0; r < rows; r++) {
-                b = b.add(FloatVector.fromArray(S, dy[r], dyOff + c, m));
-            }
-            b.intoArray(gb, c, m);
+            biasBlock(rows, dy, dyOff, c, gb, m);
             int i = 0;
             for (; i + 4 <= k; i += 4) {
-                FloatVector g0 = FloatVector.fromArray(S, gw[i], c, m);
-                FloatVector g1 = FloatVector.fromArray(S, gw[i + 1], c, m);
-                FloatVector g2 = FloatVector.fromArray(S, gw[i + 2], c, m);
-                FloatVector g3 = FloatVector.fromArray(S, gw[i + 3], c, m);
-                int xi = xOff + i;
-                for (int r = 0; r < rows; r++) {
-                    FloatVector d = FloatVector.fromArray(S, dy[r], dyOff + c, m);
-                    float[] xr = x[r];
-                    g0 = d.fma(FloatVector.broadcast(S, xr[xi]), g0);
-                    g1 = d.fma(FloatVector.broadcast(S, xr[xi + 1]), g1);
-                    g2 = d.fma(FloatVector.broadcast(S, xr[xi + 2]), g2);
-                    g3 = d.fma(FloatVector.broadcast(S, xr[xi + 3]), g3);
-                }
-                g0.intoArray(gw[i], c, m);
-                g1.intoArray(gw[i + 1], c, m);
-                g2.intoArray(gw[i + 2], c, m);
-                g3.intoArray(gw[i + 3], c, m);
+                weightBlock4(x, xOff + i, rows, dy, dyOff, c, gw[i], gw[i + 1], gw[i + 2], gw[i + 3], m);
             }
             for (; i < k; i++) {
-                FloatVector g = FloatVector.fromArray(S, gw[i], c, m);
-                int xi = xOff + i;
-                for (int r = 0; r < rows; r++) {
-                    g = FloatVector.fromArray(S, dy[r], dyOff + c, m).fma(FloatVector.broadcast(S, x[r][xi]), g);
-                }
-                g.intoArray(gw[i], c, m);
+                weightBlock1(x, xOff + i, rows, dy, dyOff, c, gw[i], m);
             }
         }
+    }
+
+    private static void biasBlock(int rows, float[][] dy, int dyOff, int c, float[] gb, VectorMask<Float> m) {
+        FloatVector b = FloatVector.fromArray(S, gb, c, m);
+        for (int r = 0; r < rows; r++) {
+            b = b.add(FloatVector.fromArray(S, dy[r], dyOff + c, m));
+        }
+        b.intoArray(gb, c, m);
+    }
+
+    /** Four weight rows (inputs xi..xi+3) times one column block, accumulated over all rows. */
+    private static void weightBlock4(float[][] x, int xi, int rows, float[][] dy, int dyOff, int c,
+                                     float[] g0r, float[] g1r, float[] g2r, float[] g3r, VectorMask<Float> m) {
+        FloatVector g0 = FloatVector.fromArray(S, g0r, c, m);
+        FloatVector g1 = FloatVector.fromArray(S, g1r, c, m);
+        FloatVector g2 = FloatVector.fromArray(S, g2r, c, m);
+        FloatVector g3 = FloatVector.fromArray(S, g3r, c, m);
+        for (int r = 0; r < rows; r++) {
+            FloatVector d = FloatVector.fromArray(S, dy[r], dyOff + c, m);
+            float[] xr = x[r];
+            g0 = d.fma(FloatVector.broadcast(S, xr[xi]), g0);
+            g1 = d.fma(FloatVector.broadcast(S, xr[xi + 1]), g1);
+            g2 = d.fma(FloatVector.broadcast(S, xr[xi + 2]), g2);
+            g3 = d.fma(FloatVector.broadcast(S, xr[xi + 3]), g3);
+        }
+        g0.intoArray(g0r, c, m);
+        g1.intoArray(g1r, c, m);
+        g2.intoArray(g2r, c, m);
+        g3.intoArray(g3r, c, m);
+    }
+
+    private static void weightBlock1(float[][] x, int xi, int rows, float[][] dy, int dyOff, int c, float[] gr,
+                                     VectorMask<Float> m) {
+        FloatVector g = FloatVector.fromArray(S, gr, c, m);
+        for (int r = 0; r < rows; r++) {
+            g = FloatVector.fromArray(S, dy[r], dyOff + c, m).fma(FloatVector.broadcast(S, x[r][xi]), g);
+        }
+        g.intoArray(gr, c, m);
     }
 }

@@ -37,7 +37,7 @@ public final class PpoThroughputBenchmark implements Benchmark {
         List<BenchRow> rows = new ArrayList<>();
         // full: the plan's 2048 steps per env (32,768 transitions, 5,120 minibatch steps per update)
         int nSteps = options.quick() ? 128 : 2048;
-        PpoConfig cfg = PpoConfig.builder().numEnvs(16).nSteps(nSteps).batchSize(64).epochs(10).totalSteps(Long.MAX_VALUE / 4)
+        PpoConfig cfg = PpoConfig.builder().numEnvs(16).nSteps(nSteps).batchSize(64).epochs(10).totalSteps(1_000_000_000_000L)
                 .build();
         Rng rng = new Rng(11);
         ModularNetworkSpec spec = ModularNetworkSpec.FUNDING;
@@ -66,7 +66,7 @@ public final class PpoThroughputBenchmark implements Benchmark {
         rows.add(new BenchRow(GROUP, "PPO time in update", 100 * update / (rollout + update), "%", "",
                 "10 epochs of batch-64 forward+backward+Adam"));
 
-        MaskedPpo cart = CartPoleTraining.trainer(CartPoleTraining.config(Long.MAX_VALUE / 4), 1);
+        MaskedPpo cart = CartPoleTraining.trainer(CartPoleTraining.config(1_000_000_000_000L), 1);
         cart.iterate();
         double[] cs = new double[options.quick() ? 3 : 10];
         for (int i = 0; i < cs.length; i++) {

@@ -40,19 +40,19 @@ final class Dense {
         }
     }
 
-    /** y[r][yOff..yOff+out) = x[r][xOff..xOff+in) W + b for each of {@code rows} rows. */
-    void forward(Kernels k, float[][] x, int xOff, int rows, float[][] y, int yOff) {
-        k.gemm(x, xOff, rows, in, w.value, out, y, yOff, b.value[0], false);
+    /** y[r][yOff..yOff+out) = x[r][xOff..xOff+in) W + b for rows r in [r0, r1). */
+    void forward(Kernels k, float[][] x, int xOff, int r0, int r1, float[][] y, int yOff) {
+        k.gemm(x, xOff, r0, r1 - r0, in, w.value, out, y, yOff, b.value[0], false);
     }
 
-    /** dW += x^T dy, db += sum of dy rows. */
-    void accumulate(Kernels k, float[][] x, int xOff, int rows, float[][] dy, int dyOff) {
-        k.gemmTN(x, xOff, rows, in, dy, dyOff, out, w.grad, b.grad[0]);
+    /** dW += x^T dy, db += sum of dy rows, for rows [r0, r1), into the gradient buffers of {@code worker}. */
+    void accumulate(Kernels k, float[][] x, int xOff, int r0, int r1, float[][] dy, int dyOff, int worker) {
+        k.gemmTN(x, xOff, r0, r1 - r0, in, dy, dyOff, out, w.grad(worker), b.grad(worker)[0]);
     }
 
-    /** dx[r][dxOff..dxOff+in) (+)= dy[r] W^T; {@code add} keeps what dx held. */
-    void backwardInput(Kernels k, float[][] dy, int dyOff, int rows, float[][] dx, int dxOff, boolean add) {
-        k.gemm(dy, dyOff, rows, out, wOut, in, dx, dxOff, null, add);
+    /** dx[r][dxOff..dxOff+in) (+)= dy[r] W^T for rows [r0, r1); {@code add} keeps what dx held. */
+    void backwardInput(Kernels k, float[][] dy, int dyOff, int r0, int r1, float[][] dx, int dxOff, boolean add) {
+        k.gemm(dy, dyOff, r0, r1 - r0, out, wOut, in, dx, dxOff, null, add);
     }
 
     /** y[yOff..yOff+out) = x[xOff..xOff+in) W + b. */

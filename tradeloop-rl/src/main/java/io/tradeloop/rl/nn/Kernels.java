@@ -15,13 +15,13 @@ interface Kernels {
 
     /**
      * {@code y[r][yOff + j] = (accumulate ? y[r][yOff + j] : bias == null ? 0 : bias[j]) + sum_i x[r][xOff + i] * w[i][j]}
-     * for rows r in [0, rows), i in [0, k), j in [0, n).
+     * for rows r in [r0, r0 + rows), i in [0, k), j in [0, n).
      */
-    void gemm(float[][] x, int xOff, int rows, int k, float[][] w, int n, float[][] y, int yOff, float[] bias,
+    void gemm(float[][] x, int xOff, int r0, int rows, int k, float[][] w, int n, float[][] y, int yOff, float[] bias,
               boolean accumulate);
 
-    /** {@code gw[i][j] += sum_r x[r][xOff + i] * dy[r][dyOff + j]} and {@code gb[j] += sum_r dy[r][dyOff + j]}. */
-    void gemmTN(float[][] x, int xOff, int rows, int k, float[][] dy, int dyOff, int n, float[][] gw, float[] gb);
+    /** {@code gw[i][j] += sum_r x[r][xOff + i] * dy[r][dyOff + j]} and {@code gb[j] += sum_r dy[r][dyOff + j]}, r in [r0, r0 + rows). */
+    void gemmTN(float[][] x, int xOff, int r0, int rows, int k, float[][] dy, int dyOff, int n, float[][] gw, float[] gb);
 
     /** {@code v[i] = exp(v[i])} for i in [0, n) (float precision). */
     void exp(float[] v, int n);

@@ -127,24 +127,58 @@ public final class ModularPPONetwork implements PolicyNetwork {
     private float[][] dQ;
     private float[][] dK;
 
-    // per-sample attention scratch (block-diagonal matrices keep their zero blocks)
-    private final float[][] kBlock;   // [40][heads*T]: kBlock[h*D+j][h*T+u] = K[u][h*D+j]
-    private final float[][] kBlockT;  // [heads*T][40]: kBlockT[h*T+u][h*D+j] = K[u][h*D+j]
-    private final float[][] scores;   // [T][heads*T]
-    private final float[][] abarRows; // [heads][T]
-    private final float[][] abarT;    // [T][heads]
-    private final float[][] headCtx;  // [heads][40]
-    private final float[][] dCtxHead; // [heads][40]: dCtx restricted to each head's columns
-    private final float[][] dHbar;    // [heads][40]
-    private final float[][] dHbarT;   // [40][heads]
-    private final float[][] dAbarT;   // [T][heads]
-    private final float[] dA;         // [heads*T]
-    private final float[][] dS;       // [T][heads*T]
-    private final float[][] dST;      // [heads*T][T]
-    private final float[][] dKFull;   // [heads*T][40]
+    private final AttentionScratch[] scratch = new AttentionScratch[2];
+    private final int threads;
+    private java.util.concurrent.ExecutorService worker;
 
-    /** A freshly initialised network; {@code rng} draws the weights and, later, the dropout masks. */
+    /** Per-thread scratch of the attention (block-diagonal matrices keep their zero blocks). */
+    private static final class AttentionScratch {
+        final float[][] kBlock;   // [40][heads*T]: kBlock[h*D+j][h*T+u] = K[u][h*D+j]
+        final float[][] kBlockT;  // [heads*T][40]: kBlockT[h*T+u][h*D+j] = K[u][h*D+j]
+        final float[][] scores;   // [T][heads*T]
+        final float[][] abarRows; // [heads][T]
+        final float[][] abarT;    // [T][heads]
+        final float[][] headCtx;  // [heads][40]
+        final float[][] dCtxHead; // [heads][40]: dCtx restricted to each head's columns
+        final float[][] dHbar;    // [heads][40]
+        final float[][] dHbarT;   // [40][heads]
+        final float[][] dAbarT;   // [T][heads]
+        final float[] dA;         // [heads*T]
+        final float[][] dS;       // [T][heads*T]
+        final float[][] dST;      // [heads*T][T]
+        final float[][] dKFull;   // [heads*T][40]
+
+        AttentionScratch(int slotsO) {
+            int ht = ATTENTION_HEADS * slotsO;
+            kBlock = new float[OPPORTUNITY_EMBED][pad(ht)];
+            kBlockT = new float[ht][pad(OPPORTUNITY_EMBED)];
+            scores = new float[slotsO][pad(ht)];
+            abarRows = new float[ATTENTION_HEADS][pad(slotsO)];
+            abarT = new float[slotsO][pad(ATTENTION_HEADS)];
+            headCtx = new float[ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
+            dCtxHead = new float[ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
+            dHbar = new float[ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
+            dHbarT = new float[OPPORTUNITY_EMBED][pad(ATTENTION_HEADS)];
+            dAbarT = new float[slotsO][pad(ATTENTION_HEADS)];
+            dA = new float[ht];
+            dS = new float[slotsO][pad(ht)];
+            dST = new float[ht][pad(slotsO)];
+            dKFull = new float[ht][pad(OPPORTUNITY_EMBED)];
+        }
+    }
+
+    /** A freshly initialised single-threaded network; {@code rng} draws the weights and, later, the dropout masks. */
     public ModularPPONetwork(ModularNetworkSpec spec, Rng rng) {
+        this(spec, rng, 1);
+    }
+
+    /**
+     * A freshly initialised network computing batches of 32 rows or more on {@code threads} (1 or 2)
+     * threads: each takes half the rows and its own gradient buffers, which are then added in a fixed
+     * order, so results are deterministic (they differ from one thread's only in rounding).
+     */
+    public ModularPPONetwork(ModularNetworkSpec spec, Rng rng, int threads) {
+        io.tradeloop.core.config.Checks.inRange("threads", threads, 1, 2);
         this.spec = spec;
         obsSize = spec.observationSize();
         actions = spec.actions();
@@ -176,21 +210,11 @@ public final class ModularPPONetwork implements PolicyNetwork {
         initialise(rng);
         dropoutRng = rng.split();
 
-        int ht = ATTENTION_HEADS * slotsO;
-        kBlock = new float[OPPORTUNITY_EMBED][pad(ht)];
-        kBlockT = new float[ht][pad(OPPORTUNITY_EMBED)];
-        scores = new float[slotsO][pad(ht)];
-        abarRows = new float[ATTENTION_HEADS][pad(slotsO)];
-        abarT = new float[slotsO][pad(ATTENTION_HEADS)];
-        headCtx = new float[ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
-        dCtxHead = new float[ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
-        dHbar = new float[ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
-        dHbarT = new float[OPPORTUNITY_EMBED][pad(ATTENTION_HEADS)];
-        dAbarT = new float[slotsO][pad(ATTENTION_HEADS)];
-        dA = new float[ht];
-        dS = new float[slotsO][pad(ht)];
-        dST = new float[ht][pad(slotsO)];
-        dKFull = new float[ht][pad(OPPORTUNITY_EMBED)];
+        this.threads = threads;
+        scratch[0] = new AttentionScratch(slotsO);
+        if (threads == 2) {
+            scratch[1] = new AttentionScratch(slotsO);
+        }
         ensureCapacity(1);
     }
 
@@ -317,10 +341,9 @@ public final class ModularPPONetwork implements PolicyNetwork {
         lastBatch = batch;
     }
 
-    /** The forward pass, layer by layer over the whole batch. */
+    /** The forward pass, layer by layer over the batch (split over the worker threads). */
     private void run(float[] x, int batch, float[] logits, float[] values, boolean training) {
         ensureCapacity(batch);
-        Kernels kk = kernels;
         int ef = spec.executionFeatures();
         int of = spec.opportunityFeatures();
         for (int b = 0; b < batch; b++) {
@@ -333,13 +356,33 @@ public final class ModularPPONetwork implements PolicyNetwork {
                 System.arraycopy(x, off + spec.opportunityOffset() + t * of, oppIn[b * slotsO + t], 0, of);
             }
         }
-        // config and portfolio encoders
-        config.forward(kk, obsRows, 0, batch, fin, 0);
-        portfolio.forward(kk, obsRows, spec.portfolioOffset(), batch, fin, CONFIG_HIDDEN);
-        // execution encoder per slot, then the max over slots (first maximum wins, as torch.max(dim))
-        execution.forward(kk, exIn, 0, batch * slotsE, exEnc, 0);
-        int fe = CONFIG_HIDDEN + PORTFOLIO_HIDDEN;
+        if (training && dropout > 0) {
+            // masks drawn here, in row order, so they do not depend on the thread split
+            for (int b = 0; b < batch; b++) {
+                float[] mask = dropMask[b];
+                for (int j = 0; j < FUSION_HIDDEN; j++) {
+                    mask[j] = dropoutRng.nextDouble() >= dropout ? keepScale : 0f;
+                }
+            }
+        }
+        parallel(batch, (from, to, w) -> forwardRows(from, to, w, training));
         for (int b = 0; b < batch; b++) {
+            System.arraycopy(logitRows[b], 0, logits, b * actions, actions);
+            values[b] = valueRows[b][0];
+        }
+    }
+
+
+    /** Rows [r0, r1) of the forward pass, on worker w. */
+    private void forwardRows(int r0, int r1, int w, boolean training) {
+        Kernels kk = kernels;
+        // config and portfolio encoders
+        config.forward(kk, obsRows, 0, r0, r1, fin, 0);
+        portfolio.forward(kk, obsRows, spec.portfolioOffset(), r0, r1, fin, CONFIG_HIDDEN);
+        // execution encoder per slot, then the max over slots (first maximum wins, as torch.max(dim))
+        execution.forward(kk, exIn, 0, r0 * slotsE, r1 * slotsE, exEnc, 0);
+        int fe = CONFIG_HIDDEN + PORTFOLIO_HIDDEN;
+        for (int b = r0; b < r1; b++) {
             float[] f = fin[b];
             relu(f, 0, fe);
             int[] arg = exArg[b];
@@ -355,32 +398,32 @@ public final class ModularPPONetwork implements PolicyNetwork {
             }
         }
         // opportunity encoder: embed, query and key projections, attention per sample, output projection, fc
-        int rowsO = batch * slotsO;
-        embed.forward(kk, oppIn, 0, rowsO, h, 0);
-        for (int r = 0; r < rowsO; r++) {
+        int o0 = r0 * slotsO;
+        int o1 = r1 * slotsO;
+        embed.forward(kk, oppIn, 0, o0, o1, h, 0);
+        for (int r = o0; r < o1; r++) {
             relu(h[r], 0, OPPORTUNITY_EMBED);
         }
-        query.forward(kk, h, 0, rowsO, q, 0);
-        key.forward(kk, h, 0, rowsO, k, 0);
-        for (int b = 0; b < batch; b++) {
-            attention(b);
+        query.forward(kk, h, 0, o0, o1, q, 0);
+        key.forward(kk, h, 0, o0, o1, k, 0);
+        for (int b = r0; b < r1; b++) {
+            attention(b, w);
         }
-        attnOut.forward(kk, ctx, 0, batch, pooled, 0);
+        attnOut.forward(kk, ctx, 0, r0, r1, pooled, 0);
         int fo = fe + EXECUTION_HIDDEN;
-        oppFc.forward(kk, pooled, 0, batch, fin, fo);
-        for (int b = 0; b < batch; b++) {
+        oppFc.forward(kk, pooled, 0, r0, r1, fin, fo);
+        for (int b = r0; b < r1; b++) {
             relu(fin[b], fo, OPPORTUNITY_OUT);
         }
         // fusion.0 -> LayerNorm -> ReLU -> dropout
-        fusion0.forward(kk, fin, 0, batch, xhat0, 0);
-        for (int b = 0; b < batch; b++) {
+        fusion0.forward(kk, fin, 0, r0, r1, xhat0, 0);
+        for (int b = r0; b < r1; b++) {
             rstd0[b] = layerNorm(xhat0[b], FUSION_HIDDEN, ln0Gamma, ln0Beta, act0[b]);
             relu(act0[b], 0, FUSION_HIDDEN);
             float[] d0 = drop0[b];
             if (training && dropout > 0) {
                 float[] mask = dropMask[b];
                 for (int j = 0; j < FUSION_HIDDEN; j++) {
-                    mask[j] = dropoutRng.nextDouble() >= dropout ? keepScale : 0f;
                     d0[j] = act0[b][j] * mask[j];
                 }
             } else {
@@ -389,23 +432,50 @@ public final class ModularPPONetwork implements PolicyNetwork {
             }
         }
         // fusion.1 -> LayerNorm -> ReLU
-        fusion1.forward(kk, drop0, 0, batch, xhat1, 0);
-        for (int b = 0; b < batch; b++) {
+        fusion1.forward(kk, drop0, 0, r0, r1, xhat1, 0);
+        for (int b = r0; b < r1; b++) {
             rstd1[b] = layerNorm(xhat1[b], FUSION_OUT, ln1Gamma, ln1Beta, feat[b]);
             relu(feat[b], 0, FUSION_OUT);
         }
         // heads
-        actor0.forward(kk, feat, 0, batch, actorH, 0);
-        critic0.forward(kk, feat, 0, batch, criticH, 0);
-        for (int b = 0; b < batch; b++) {
+        actor0.forward(kk, feat, 0, r0, r1, actorH, 0);
+        critic0.forward(kk, feat, 0, r0, r1, criticH, 0);
+        for (int b = r0; b < r1; b++) {
             relu(actorH[b], 0, HEAD_HIDDEN);
             relu(criticH[b], 0, HEAD_HIDDEN);
         }
-        actor1.forward(kk, actorH, 0, batch, logitRows, 0);
-        critic1.forward(kk, criticH, 0, batch, valueRows, 0);
-        for (int b = 0; b < batch; b++) {
-            System.arraycopy(logitRows[b], 0, logits, b * actions, actions);
-            values[b] = valueRows[b][0];
+        actor1.forward(kk, actorH, 0, r0, r1, logitRows, 0);
+        critic1.forward(kk, criticH, 0, r0, r1, valueRows, 0);
+    }
+
+    /** Work on rows [from, to) by worker w. */
+    private interface RowTask {
+        void run(int from, int to, int w);
+    }
+
+    /** Runs {@code task} on all rows: split in two halves over two threads for 32 rows or more. */
+    private void parallel(int batch, RowTask task) {
+        if (threads == 1 || batch < 32) {
+            task.run(0, batch, 0);
+            return;
+        }
+        int half = batch / 2;
+        if (worker == null) {
+            worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "modular-net-worker");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        java.util.concurrent.Future<?> f = worker.submit(() -> task.run(half, batch, 1));
+        task.run(0, half, 0);
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the network worker", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("network worker failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -414,26 +484,27 @@ public final class ModularPPONetwork implements PolicyNetwork {
      * All heads at once: scores = Q kBlock with kBlock block-diagonal, so every product is a dense
      * kernel call.
      */
-    private void attention(int b) {
+    private void attention(int b, int w) {
+        AttentionScratch sc = scratch[w];
         Kernels kk = kernels;
         int T = slotsO;
         float[][] kb = kBy[b];
         for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
             for (int j = 0; j < HEAD_DIM; j++) {
-                float[] row = kBlock[hd * HEAD_DIM + j];
+                float[] row = sc.kBlock[hd * HEAD_DIM + j];
                 for (int u = 0; u < T; u++) {
                     row[hd * T + u] = kb[u][hd * HEAD_DIM + j];
                 }
             }
         }
         int ht = ATTENTION_HEADS * T;
-        kk.gemm(qBy[b], 0, T, OPPORTUNITY_EMBED, kBlock, ht, scores, 0, null, false);
-        // softmax of each (query, head) segment of the scaled scores; abar = mean over queries
+        kk.gemm(qBy[b], 0, 0, T, OPPORTUNITY_EMBED, sc.kBlock, ht, sc.scores, 0, null, false);
+        // softmax of each (query, head) segment of the scaled sc.scores; abar = mean over queries
         float[] ab = abar[b];
         Arrays.fill(ab, 0f);
         float invT = 1f / T;
         for (int t = 0; t < T; t++) {
-            float[] sr = scores[t];
+            float[] sr = sc.scores[t];
             float[] a = attnBy[b][t];
             for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
                 int o = hd * T;
@@ -463,15 +534,15 @@ public final class ModularPPONetwork implements PolicyNetwork {
         }
         // hbar_h = sum_u abar_h[u] h_u; ctx[head dims] = hbar_h Wv[:, head dims] + bv[head dims]
         for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-            System.arraycopy(ab, hd * T, abarRows[hd], 0, T);
+            System.arraycopy(ab, hd * T, sc.abarRows[hd], 0, T);
         }
-        kk.gemm(abarRows, 0, ATTENTION_HEADS, T, hBy[b], OPPORTUNITY_EMBED, hbarBy[b], 0, null, false);
-        kk.gemm(hbarBy[b], 0, ATTENTION_HEADS, OPPORTUNITY_EMBED, value.w.value, OPPORTUNITY_EMBED, headCtx, 0, null, false);
+        kk.gemm(sc.abarRows, 0, 0, ATTENTION_HEADS, T, hBy[b], OPPORTUNITY_EMBED, hbarBy[b], 0, null, false);
+        kk.gemm(hbarBy[b], 0, 0, ATTENTION_HEADS, OPPORTUNITY_EMBED, value.w.value, OPPORTUNITY_EMBED, sc.headCtx, 0, null, false);
         float[] bv = value.b.value[0];
         float[] c = ctx[b];
         for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
             for (int j = hd * HEAD_DIM; j < (hd + 1) * HEAD_DIM; j++) {
-                c[j] = headCtx[hd][j] + bv[j];
+                c[j] = sc.headCtx[hd][j] + bv[j];
             }
         }
     }
@@ -509,10 +580,10 @@ public final class ModularPPONetwork implements PolicyNetwork {
      * dz = rstd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)) with dxhat = dy * gamma.
      */
     private static void layerNormBackward(float[] dy, int n, float[] xhat, float rstd, ParameterTensor gamma,
-                                          ParameterTensor beta, float[] dz) {
+                                          ParameterTensor beta, float[] dz, int worker) {
         float[] g = gamma.value[0];
-        float[] gg = gamma.grad[0];
-        float[] gb = beta.grad[0];
+        float[] gg = gamma.grad(worker)[0];
+        float[] gb = beta.grad(worker)[0];
         float sum = 0f;
         float sumX = 0f;
         for (int i = 0; i < n; i++) {
@@ -551,52 +622,58 @@ public final class ModularPPONetwork implements PolicyNetwork {
         int batch = lastBatch;
         lastBatch = -1;
         params.zeroGrad();
-        Kernels kk = kernels;
         for (int b = 0; b < batch; b++) {
             System.arraycopy(dLogits, b * actions, dLog[b], 0, actions);
             dVal[b][0] = dValues[b];
         }
+        parallel(batch, this::backwardRows);
+        params.reduceWorkers();
+    }
+
+    /** Rows [r0, r1) of the backward pass, on worker w (its own gradient buffers). */
+    private void backwardRows(int r0, int r1, int w) {
+        Kernels kk = kernels;
         // heads
-        actor1.accumulate(kk, actorH, 0, batch, dLog, 0);
-        actor1.backwardInput(kk, dLog, 0, batch, dActorH, 0, false);
-        critic1.accumulate(kk, criticH, 0, batch, dVal, 0);
-        critic1.backwardInput(kk, dVal, 0, batch, dCriticH, 0, false);
-        for (int b = 0; b < batch; b++) {
+        actor1.accumulate(kk, actorH, 0, r0, r1, dLog, 0, w);
+        actor1.backwardInput(kk, dLog, 0, r0, r1, dActorH, 0, false);
+        critic1.accumulate(kk, criticH, 0, r0, r1, dVal, 0, w);
+        critic1.backwardInput(kk, dVal, 0, r0, r1, dCriticH, 0, false);
+        for (int b = r0; b < r1; b++) {
             reluBackward(actorH[b], 0, dActorH[b], 0, HEAD_HIDDEN);
             reluBackward(criticH[b], 0, dCriticH[b], 0, HEAD_HIDDEN);
         }
-        actor0.accumulate(kk, feat, 0, batch, dActorH, 0);
-        actor0.backwardInput(kk, dActorH, 0, batch, dFeat, 0, false);
-        critic0.accumulate(kk, feat, 0, batch, dCriticH, 0);
-        critic0.backwardInput(kk, dCriticH, 0, batch, dFeat, 0, true);
+        actor0.accumulate(kk, feat, 0, r0, r1, dActorH, 0, w);
+        actor0.backwardInput(kk, dActorH, 0, r0, r1, dFeat, 0, false);
+        critic0.accumulate(kk, feat, 0, r0, r1, dCriticH, 0, w);
+        critic0.backwardInput(kk, dCriticH, 0, r0, r1, dFeat, 0, true);
         // fusion.1 with its LayerNorm and ReLU
-        for (int b = 0; b < batch; b++) {
+        for (int b = r0; b < r1; b++) {
             reluBackward(feat[b], 0, dFeat[b], 0, FUSION_OUT);
-            layerNormBackward(dFeat[b], FUSION_OUT, xhat1[b], rstd1[b], ln1Gamma, ln1Beta, dZ1[b]);
+            layerNormBackward(dFeat[b], FUSION_OUT, xhat1[b], rstd1[b], ln1Gamma, ln1Beta, dZ1[b], w);
         }
-        fusion1.accumulate(kk, drop0, 0, batch, dZ1, 0);
-        fusion1.backwardInput(kk, dZ1, 0, batch, dD0, 0, false);
+        fusion1.accumulate(kk, drop0, 0, r0, r1, dZ1, 0, w);
+        fusion1.backwardInput(kk, dZ1, 0, r0, r1, dD0, 0, false);
         // dropout, ReLU, LayerNorm, fusion.0
-        for (int b = 0; b < batch; b++) {
+        for (int b = r0; b < r1; b++) {
             float[] mask = dropMask[b];
             float[] d = dD0[b];
             for (int j = 0; j < FUSION_HIDDEN; j++) {
                 d[j] *= mask[j];
             }
             reluBackward(act0[b], 0, d, 0, FUSION_HIDDEN);
-            layerNormBackward(d, FUSION_HIDDEN, xhat0[b], rstd0[b], ln0Gamma, ln0Beta, dZ0[b]);
+            layerNormBackward(d, FUSION_HIDDEN, xhat0[b], rstd0[b], ln0Gamma, ln0Beta, dZ0[b], w);
         }
-        fusion0.accumulate(kk, fin, 0, batch, dZ0, 0);
-        fusion0.backwardInput(kk, dZ0, 0, batch, dFin, 0, false);
-        for (int b = 0; b < batch; b++) {
+        fusion0.accumulate(kk, fin, 0, r0, r1, dZ0, 0, w);
+        fusion0.backwardInput(kk, dZ0, 0, r0, r1, dFin, 0, false);
+        for (int b = r0; b < r1; b++) {
             reluBackward(fin[b], 0, dFin[b], 0, FUSION_IN);
         }
         // config and portfolio encoders (inputs need no gradient)
-        config.accumulate(kk, obsRows, 0, batch, dFin, 0);
-        portfolio.accumulate(kk, obsRows, spec.portfolioOffset(), batch, dFin, CONFIG_HIDDEN);
+        config.accumulate(kk, obsRows, 0, r0, r1, dFin, 0, w);
+        portfolio.accumulate(kk, obsRows, spec.portfolioOffset(), r0, r1, dFin, CONFIG_HIDDEN, w);
         // execution encoder: the max sends each gradient to the slot that held it
         int fe = CONFIG_HIDDEN + PORTFOLIO_HIDDEN;
-        for (int b = 0; b < batch; b++) {
+        for (int b = r0; b < r1; b++) {
             int[] arg = exArg[b];
             float[] df = dFin[b];
             for (int s = 0; s < slotsE; s++) {
@@ -606,97 +683,99 @@ public final class ModularPPONetwork implements PolicyNetwork {
                 }
             }
         }
-        execution.accumulate(kk, exIn, 0, batch * slotsE, dEx, 0);
+        execution.accumulate(kk, exIn, 0, r0 * slotsE, r1 * slotsE, dEx, 0, w);
         // opportunity encoder: fc, output projection, attention, query/key projections, embedding
         int fo = fe + EXECUTION_HIDDEN;
-        oppFc.accumulate(kk, pooled, 0, batch, dFin, fo);
-        oppFc.backwardInput(kk, dFin, fo, batch, dPooled, 0, false);
-        attnOut.accumulate(kk, ctx, 0, batch, dPooled, 0);
-        attnOut.backwardInput(kk, dPooled, 0, batch, dCtx, 0, false);
-        for (int b = 0; b < batch; b++) {
-            attentionBackward(b);
+        oppFc.accumulate(kk, pooled, 0, r0, r1, dFin, fo, w);
+        oppFc.backwardInput(kk, dFin, fo, r0, r1, dPooled, 0, false);
+        attnOut.accumulate(kk, ctx, 0, r0, r1, dPooled, 0, w);
+        attnOut.backwardInput(kk, dPooled, 0, r0, r1, dCtx, 0, false);
+        for (int b = r0; b < r1; b++) {
+            attentionBackward(b, w);
         }
-        int rowsO = batch * slotsO;
-        query.accumulate(kk, h, 0, rowsO, dQ, 0);
-        key.accumulate(kk, h, 0, rowsO, dK, 0);
-        query.backwardInput(kk, dQ, 0, rowsO, dH, 0, true);
-        key.backwardInput(kk, dK, 0, rowsO, dH, 0, true);
-        for (int r = 0; r < rowsO; r++) {
+        int o0 = r0 * slotsO;
+        int o1 = r1 * slotsO;
+        query.accumulate(kk, h, 0, o0, o1, dQ, 0, w);
+        key.accumulate(kk, h, 0, o0, o1, dK, 0, w);
+        query.backwardInput(kk, dQ, 0, o0, o1, dH, 0, true);
+        key.backwardInput(kk, dK, 0, o0, o1, dH, 0, true);
+        for (int r = o0; r < o1; r++) {
             reluBackward(h[r], 0, dH[r], 0, OPPORTUNITY_EMBED);
         }
-        embed.accumulate(kk, oppIn, 0, rowsO, dH, 0);
+        embed.accumulate(kk, oppIn, 0, o0, o1, dH, 0, w);
     }
 
     /**
      * Backward of {@link #attention} for sample b from dCtx[b]: the value projection's gradients, and the
      * sample's dH (through the weighted mean; the query/key paths add to it later), dQ and dK rows.
      */
-    private void attentionBackward(int b) {
+    private void attentionBackward(int b, int w) {
+        AttentionScratch sc = scratch[w];
         Kernels kk = kernels;
         int T = slotsO;
         int ht = ATTENTION_HEADS * T;
         int e = OPPORTUNITY_EMBED;
         float[] dc = dCtx[b];
         for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-            float[] row = dCtxHead[hd];
+            float[] row = sc.dCtxHead[hd];
             Arrays.fill(row, 0f);
             System.arraycopy(dc, hd * HEAD_DIM, row, hd * HEAD_DIM, HEAD_DIM);
         }
         // value projection: dWv += sum_h hbar_h x dctx_h, dbv += dctx (the attention weights sum to 1)
-        kk.gemmTN(hbarBy[b], 0, ATTENTION_HEADS, e, dCtxHead, 0, e, value.w.grad, value.b.grad[0]);
-        kk.gemm(dCtxHead, 0, ATTENTION_HEADS, e, value.wOut, e, dHbar, 0, null, false);
+        kk.gemmTN(hbarBy[b], 0, 0, ATTENTION_HEADS, e, sc.dCtxHead, 0, e, value.w.grad(w), value.b.grad(w)[0]);
+        kk.gemm(sc.dCtxHead, 0, 0, ATTENTION_HEADS, e, value.wOut, e, sc.dHbar, 0, null, false);
         // hbar_h = sum_u abar_h[u] h_u  ->  dh_u = sum_h abar_h[u] dhbar_h, dabar_h[u] = h_u . dhbar_h
         float[] ab = abar[b];
         for (int u = 0; u < T; u++) {
             for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-                abarT[u][hd] = ab[hd * T + u];
+                sc.abarT[u][hd] = ab[hd * T + u];
             }
         }
-        kk.gemm(abarT, 0, T, ATTENTION_HEADS, dHbar, e, dHBy[b], 0, null, false);
+        kk.gemm(sc.abarT, 0, 0, T, ATTENTION_HEADS, sc.dHbar, e, dHBy[b], 0, null, false);
         for (int i = 0; i < e; i++) {
             for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-                dHbarT[i][hd] = dHbar[hd][i];
+                sc.dHbarT[i][hd] = sc.dHbar[hd][i];
             }
         }
-        kk.gemm(hBy[b], 0, T, e, dHbarT, ATTENTION_HEADS, dAbarT, 0, null, false);
+        kk.gemm(hBy[b], 0, 0, T, e, sc.dHbarT, ATTENTION_HEADS, sc.dAbarT, 0, null, false);
         float invT = 1f / T;
         for (int u = 0; u < T; u++) {
             for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-                dA[hd * T + u] = dAbarT[u][hd] * invT;   // dA[t][u] = dabar[u] / T for every query t
+                sc.dA[hd * T + u] = sc.dAbarT[u][hd] * invT;   // sc.dA[t][u] = dabar[u] / T for every query t
             }
         }
-        // softmax backward per (query, head) segment: dS = A (dA - A.dA), times the score scale
+        // softmax backward per (query, head) segment: sc.dS = A (sc.dA - A.dA), times the score scale
         for (int t = 0; t < T; t++) {
             float[] a = attnBy[b][t];
-            float[] ds = dS[t];
+            float[] ds = sc.dS[t];
             for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
                 int o = hd * T;
                 float dot = 0f;
                 for (int u = 0; u < T; u++) {
-                    dot = Math.fma(a[o + u], dA[o + u], dot);
+                    dot = Math.fma(a[o + u], sc.dA[o + u], dot);
                 }
                 for (int u = 0; u < T; u++) {
-                    ds[o + u] = a[o + u] * (dA[o + u] - dot) * attentionScale;
+                    ds[o + u] = a[o + u] * (sc.dA[o + u] - dot) * attentionScale;
                 }
             }
             for (int i = 0; i < ht; i++) {
-                dST[i][t] = ds[i];
+                sc.dST[i][t] = ds[i];
             }
         }
-        // dQ[t][h dims] = sum_u dS[t][h,u] K[u][h dims]: one product with the block-diagonal K
+        // dQ[t][h dims] = sum_u sc.dS[t][h,u] K[u][h dims]: one product with the block-diagonal K
         float[][] kb = kBy[b];
         for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
             for (int u = 0; u < T; u++) {
-                System.arraycopy(kb[u], hd * HEAD_DIM, kBlockT[hd * T + u], hd * HEAD_DIM, HEAD_DIM);
+                System.arraycopy(kb[u], hd * HEAD_DIM, sc.kBlockT[hd * T + u], hd * HEAD_DIM, HEAD_DIM);
             }
         }
-        kk.gemm(dS, 0, T, ht, kBlockT, e, dQBy[b], 0, null, false);
-        // dK[u][h dims] = sum_t dS[t][h,u] Q[t][h dims]: the diagonal blocks of dS^T Q
-        kk.gemm(dST, 0, ht, T, qBy[b], e, dKFull, 0, null, false);
+        kk.gemm(sc.dS, 0, 0, T, ht, sc.kBlockT, e, dQBy[b], 0, null, false);
+        // dK[u][h dims] = sum_t sc.dS[t][h,u] Q[t][h dims]: the diagonal blocks of sc.dS^T Q
+        kk.gemm(sc.dST, 0, 0, ht, T, qBy[b], e, sc.dKFull, 0, null, false);
         float[][] dk = dKBy[b];
         for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
             for (int u = 0; u < T; u++) {
-                System.arraycopy(dKFull[hd * T + u], hd * HEAD_DIM, dk[u], hd * HEAD_DIM, HEAD_DIM);
+                System.arraycopy(sc.dKFull[hd * T + u], hd * HEAD_DIM, dk[u], hd * HEAD_DIM, HEAD_DIM);
             }
         }
     }
@@ -714,6 +793,14 @@ public final class ModularPPONetwork implements PolicyNetwork {
     @Override
     public void adamStep(AdamConfig adam, double learningRate, double gradientScale) {
         params.adamStep(adam, learningRate, gradientScale);
+    }
+
+    @Override
+    public void close() {
+        if (worker != null) {
+            worker.shutdown();
+            worker = null;
+        }
     }
 
     @Override

@@ -12,6 +12,8 @@ final class ParameterTensor {
     final int cols;
     final float[][] value;
     final float[][] grad;
+    /** Gradient of the second worker thread, allocated on first use and added into {@link #grad}. */
+    private float[][] grad1;
     final float[][] m;
     final float[][] v;
 
@@ -51,6 +53,36 @@ final class ParameterTensor {
     void zeroGrad() {
         for (float[] row : grad) {
             java.util.Arrays.fill(row, 0f);
+        }
+        if (grad1 != null) {
+            for (float[] row : grad1) {
+                java.util.Arrays.fill(row, 0f);
+            }
+        }
+    }
+
+    /** The gradient buffer of worker 0 (the caller's thread) or 1. */
+    float[][] grad(int worker) {
+        if (worker == 0) {
+            return grad;
+        }
+        if (grad1 == null) {
+            grad1 = new float[rows][pad(cols)];
+        }
+        return grad1;
+    }
+
+    /** grad += grad of worker 1 (a fixed order, so results are deterministic). */
+    void reduceWorkers() {
+        if (grad1 == null) {
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            float[] g = grad[r];
+            float[] g1 = grad1[r];
+            for (int c = 0; c < cols; c++) {
+                g[c] += g1[c];
+            }
         }
     }
 

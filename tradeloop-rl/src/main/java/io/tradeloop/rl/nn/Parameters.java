@@ -49,6 +49,13 @@ final class Parameters {
         }
     }
 
+    /** Adds the second worker's gradients into the first's. */
+    void reduceWorkers() {
+        for (ParameterTensor t : tensors) {
+            t.reduceWorkers();
+        }
+    }
+
     double gradientNorm() {
         double s = 0;
         for (ParameterTensor t : tensors) {

@@ -15,9 +15,9 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void gemm(float[][] x, int xOff, int rows, int k, float[][] w, int n, float[][] y, int yOff, float[] bias,
+    public void gemm(float[][] x, int xOff, int r0, int rows, int k, float[][] w, int n, float[][] y, int yOff, float[] bias,
                      boolean accumulate) {
-        for (int r = 0; r < rows; r++) {
+        for (int r = r0; r < r0 + rows; r++) {
             float[] xr = x[r];
             float[] yr = y[r];
             if (!accumulate) {
@@ -41,8 +41,8 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void gemmTN(float[][] x, int xOff, int rows, int k, float[][] dy, int dyOff, int n, float[][] gw, float[] gb) {
-        for (int r = 0; r < rows; r++) {
+    public void gemmTN(float[][] x, int xOff, int r0, int rows, int k, float[][] dy, int dyOff, int n, float[][] gw, float[] gb) {
+        for (int r = r0; r < r0 + rows; r++) {
             float[] d = dy[r];
             for (int j = 0; j < n; j++) {
                 gb[j] += d[dyOff + j];

@@ -2,7 +2,6 @@ package io.tradeloop.rl.nn;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,21 +18,25 @@ final class VectorKernels implements Kernels {
         return "vector " + S.vectorBitSize() + "-bit";
     }
 
+    /**
+     * Scalar {@link Math#exp}, not {@code VectorOperators.EXP}: the vector intrinsic (SVML) and its Java
+     * fallback round differently, so results would depend on whether the JIT had compiled the caller yet
+     * and a resumed run would not be bit-identical. {@code Math.exp} gives the same bits in every tier.
+     */
     @Override
     public void exp(float[] v, int n) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector.fromArray(S, v, i, m).lanewise(VectorOperators.EXP).intoArray(v, i, m);
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) Math.exp(v[i]);
         }
     }
 
     @Override
-    public void gemm(float[][] x, int xOff, int rows, int k, float[][] w, int n, float[][] y, int yOff, float[] bias,
+    public void gemm(float[][] x, int xOff, int r0, int rows, int k, float[][] w, int n, float[][] y, int yOff, float[] bias,
                      boolean accumulate) {
         if (!accumulate) {
             // start from the bias (or zero) in plain code so that no vector value merges across branches:
             // C2 keeps vectors in registers only when it can follow them, and a branch-merged vector gets boxed
-            for (int r = 0; r < rows; r++) {
+            for (int r = r0; r < r0 + rows; r++) {
                 if (bias == null) {
                     java.util.Arrays.fill(y[r], yOff, yOff + n, 0f);
                 } else {
@@ -43,8 +46,9 @@ final class VectorKernels implements Kernels {
         }
         int full = n - n % L;
         VectorMask<Float> tail = S.indexInRange(full, n);
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
+        int end = r0 + rows;
+        int r = r0;
+        for (; r + 4 <= end; r += 4) {
             int c = 0;
             for (; c + 2 * L <= full; c += 2 * L) {
                 block4x2(x[r], x[r + 1], x[r + 2], x[r + 3], xOff, k, w, c, y[r], y[r + 1], y[r + 2], y[r + 3], yOff);
@@ -56,7 +60,7 @@ final class VectorKernels implements Kernels {
                 block4(x[r], x[r + 1], x[r + 2], x[r + 3], xOff, k, w, full, y[r], y[r + 1], y[r + 2], y[r + 3], yOff, tail);
             }
         }
-        for (; r < rows; r++) {
+        for (; r < end; r++) {
             for (int c = 0; c < full; c += L) {
                 block1(x[r], xOff, k, w, c, y[r], yOff);
             }
@@ -162,36 +166,36 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void gemmTN(float[][] x, int xOff, int rows, int k, float[][] dy, int dyOff, int n, float[][] gw, float[] gb) {
+    public void gemmTN(float[][] x, int xOff, int r0, int rows, int k, float[][] dy, int dyOff, int n, float[][] gw, float[] gb) {
         for (int c = 0; c < n; c += L) {
             VectorMask<Float> m = S.indexInRange(c, n);
-            biasBlock(rows, dy, dyOff, c, gb, m);
+            biasBlock(r0, r0 + rows, dy, dyOff, c, gb, m);
             int i = 0;
             for (; i + 4 <= k; i += 4) {
-                weightBlock4(x, xOff + i, rows, dy, dyOff, c, gw[i], gw[i + 1], gw[i + 2], gw[i + 3], m);
+                weightBlock4(x, xOff + i, r0, r0 + rows, dy, dyOff, c, gw[i], gw[i + 1], gw[i + 2], gw[i + 3], m);
             }
             for (; i < k; i++) {
-                weightBlock1(x, xOff + i, rows, dy, dyOff, c, gw[i], m);
+                weightBlock1(x, xOff + i, r0, r0 + rows, dy, dyOff, c, gw[i], m);
             }
         }
     }
 
-    private static void biasBlock(int rows, float[][] dy, int dyOff, int c, float[] gb, VectorMask<Float> m) {
+    private static void biasBlock(int r0, int end, float[][] dy, int dyOff, int c, float[] gb, VectorMask<Float> m) {
         FloatVector b = FloatVector.fromArray(S, gb, c, m);
-        for (int r = 0; r < rows; r++) {
+        for (int r = r0; r < end; r++) {
             b = b.add(FloatVector.fromArray(S, dy[r], dyOff + c, m));
         }
         b.intoArray(gb, c, m);
     }
 
     /** Four weight rows (inputs xi..xi+3) times one column block, accumulated over all rows. */
-    private static void weightBlock4(float[][] x, int xi, int rows, float[][] dy, int dyOff, int c,
+    private static void weightBlock4(float[][] x, int xi, int r0, int end, float[][] dy, int dyOff, int c,
                                      float[] g0r, float[] g1r, float[] g2r, float[] g3r, VectorMask<Float> m) {
         FloatVector g0 = FloatVector.fromArray(S, g0r, c, m);
         FloatVector g1 = FloatVector.fromArray(S, g1r, c, m);
         FloatVector g2 = FloatVector.fromArray(S, g2r, c, m);
         FloatVector g3 = FloatVector.fromArray(S, g3r, c, m);
-        for (int r = 0; r < rows; r++) {
+        for (int r = r0; r < end; r++) {
             FloatVector d = FloatVector.fromArray(S, dy[r], dyOff + c, m);
             float[] xr = x[r];
             g0 = d.fma(FloatVector.broadcast(S, xr[xi]), g0);
@@ -205,10 +209,10 @@ final class VectorKernels implements Kernels {
         g3.intoArray(g3r, c, m);
     }
 
-    private static void weightBlock1(float[][] x, int xi, int rows, float[][] dy, int dyOff, int c, float[] gr,
+    private static void weightBlock1(float[][] x, int xi, int r0, int end, float[][] dy, int dyOff, int c, float[] gr,
                                      VectorMask<Float> m) {
         FloatVector g = FloatVector.fromArray(S, gr, c, m);
-        for (int r = 0; r < rows; r++) {
+        for (int r = r0; r < end; r++) {
             g = FloatVector.fromArray(S, dy[r], dyOff + c, m).fma(FloatVector.broadcast(S, x[r][xi]), g);
         }
         g.intoArray(gr, c, m);

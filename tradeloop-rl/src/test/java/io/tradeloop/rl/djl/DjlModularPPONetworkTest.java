@@ -52,17 +52,23 @@ class DjlModularPPONetworkTest {
 
     @Test
     void outputsGradientsAndAdamMatchDjlWithDropout() {
-        compare(SPEC, 11);
+        compare(SPEC, 11, 1, BATCH);
     }
 
     @Test
     void outputsGradientsAndAdamMatchDjlWithoutDropout() {
-        compare(SPEC.withFusionDropout(0), 12);
+        compare(SPEC.withFusionDropout(0), 12, 1, BATCH);
     }
 
-    private static void compare(ModularNetworkSpec spec, long seed) {
+    @Test
+    void twoThreadsMatchDjlToo() {
+        // 40 rows: split 20/20 over the two workers, gradients added afterwards
+        compare(SPEC, 13, 2, 40);
+    }
+
+    private static void compare(ModularNetworkSpec spec, long seed, int threads, int BATCH) {
         Rng rng = new Rng(seed);
-        ModularPPONetwork hand = new ModularPPONetwork(spec, rng.split());
+        ModularPPONetwork hand = new ModularPPONetwork(spec, rng.split(), threads);
         // Make LayerNorm affine terms and biases non-trivial so their gradients are exercised.
         NetworkState s0 = perturb(hand.state(), rng);
         hand.load(s0);

@@ -28,14 +28,14 @@ class KernelsTest {
             float[][] x = {{1, 2}, {3, 4}};
             float[][] w = {{1, 0, 2}, {0, 1, 3}};
             float[][] y = new float[2][ParameterTensor.pad(3)];
-            k.gemm(x, 0, 2, 2, w, 3, y, 0, new float[] {10, 20, 30, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, false);
+            k.gemm(x, 0, 0, 2, 2, w, 3, y, 0, new float[] {10, 20, 30, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, false);
             assertThat(y[0]).startsWith(11f, 22f, 38f);
             assertThat(y[1]).startsWith(13f, 24f, 48f);
             // dW += x^T dy with dy = [[1, 0, 1], [0, 2, 0]]: dW = [[1, 6, 1], [2, 8, 2]], db = [1, 2, 1]
             float[][] gw = new float[2][ParameterTensor.pad(3)];
             float[] gb = new float[ParameterTensor.pad(3)];
             float[][] dy = {pad(1, 0, 1), pad(0, 2, 0)};
-            k.gemmTN(x, 0, 2, 2, dy, 0, 3, gw, gb);
+            k.gemmTN(x, 0, 0, 2, 2, dy, 0, 3, gw, gb);
             assertThat(gw[0]).startsWith(1f, 6f, 1f);
             assertThat(gw[1]).startsWith(2f, 8f, 2f);
             assertThat(gb).startsWith(1f, 2f, 1f);
@@ -67,10 +67,10 @@ class KernelsTest {
                     for (Kernels k : ks) {
                         for (boolean acc : new boolean[] {false, true}) {
                             float[][] y = copy(y0);
-                            k.gemm(x, off, rows, kDim, w, n, y, off, acc ? null : bias, acc);
+                            k.gemm(x, off, 0, rows, kDim, w, n, y, off, acc ? null : bias, acc);
                             float[][] gw = random(new Rng(1), kDim, n);
                             float[] gb = random(new Rng(2), 1, n)[0];
-                            k.gemmTN(x, off, rows, kDim, y0, off, n, gw, gb);
+                            k.gemmTN(x, off, 0, rows, kDim, y0, off, n, gw, gb);
                             float[][] got = concat(y, gw, new float[][] {gb});
                             if (!acc) {
                                 if (expected == null) {

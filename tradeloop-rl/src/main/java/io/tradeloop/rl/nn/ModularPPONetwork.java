@@ -71,7 +71,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
     private final Dense critic0;
     private final Dense critic1;
 
-    private final Kernels kernels = Kernels.best();
+    private final Kernels kernels;
 
     // activations, one row per sample (or per sample x slot); grown to the largest batch seen
     private int capacity;
@@ -178,7 +178,13 @@ public final class ModularPPONetwork implements PolicyNetwork {
      * order, so results are deterministic (they differ from one thread's only in rounding).
      */
     public ModularPPONetwork(ModularNetworkSpec spec, Rng rng, int threads) {
+        this(spec, rng, threads, Kernels.best());
+    }
+
+    /** With explicit kernels (tests compare the vector and scalar arithmetic). */
+    ModularPPONetwork(ModularNetworkSpec spec, Rng rng, int threads, Kernels kernels) {
         io.tradeloop.core.config.Checks.inRange("threads", threads, 1, 2);
+        this.kernels = kernels;
         this.spec = spec;
         obsSize = spec.observationSize();
         actions = spec.actions();
@@ -308,6 +314,11 @@ public final class ModularPPONetwork implements PolicyNetwork {
             }
         }
         return v;
+    }
+
+    /** The arithmetic this JVM uses for the dense layers, e.g. {@code vector 512-bit} or {@code scalar}. */
+    public static String kernelName() {
+        return Kernels.best().name();
     }
 
     public ModularNetworkSpec spec() {

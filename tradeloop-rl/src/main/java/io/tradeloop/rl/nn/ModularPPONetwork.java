@@ -803,7 +803,9 @@ public final class ModularPPONetwork implements PolicyNetwork {
 
     @Override
     public void adamStep(AdamConfig adam, double learningRate, double gradientScale) {
-        params.adamStep(adam, learningRate, gradientScale);
+        params.beginAdam();
+        // the two halves of the tensors are independent: update them on both threads when there are two
+        parallel(threads == 2 ? 32 : 1, (from, to, w) -> params.adamPart(adam, learningRate, gradientScale, w, threads));
     }
 
     @Override

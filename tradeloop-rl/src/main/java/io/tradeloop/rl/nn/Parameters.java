@@ -65,16 +65,41 @@ final class Parameters {
     }
 
     void adamStep(AdamConfig adam, double learningRate, double gradientScale) {
+        beginAdam();
+        adamPart(adam, learningRate, gradientScale, 0, 1);
+    }
+
+    /** Counts one more Adam step; then {@link #adamPart} for every part (possibly on several threads). */
+    void beginAdam() {
         adamSteps++;
+    }
+
+    /**
+     * Adam on part {@code part} of {@code parts} of the tensors (split by size, the same way every call)
+     * and the weight mirrors of the layers whose weights lie in it. Parts are independent.
+     */
+    void adamPart(AdamConfig adam, double learningRate, double gradientScale, int part, int parts) {
         double bias1 = 1 - Math.pow(adam.beta1(), adamSteps);
         double bias2 = 1 - Math.pow(adam.beta2(), adamSteps);
         float stepSize = (float) (learningRate / bias1);
         float sqrtBias2 = (float) Math.sqrt(bias2);
+        long total = count();
+        long done = 0;
         for (ParameterTensor t : tensors) {
+            long size = (long) t.rows * t.cols;
+            int owner = (int) Math.min(parts - 1, (done + size / 2) * parts / total);
+            done += size;
+            if (owner != part) {
+                continue;
+            }
             t.adam((float) adam.beta1(), (float) adam.beta2(), stepSize, sqrtBias2, (float) adam.epsilon(),
                     (float) gradientScale);
+            for (Dense d : layers) {
+                if (d.w == t) {
+                    d.syncMirror();
+                }
+            }
         }
-        syncMirrors();
     }
 
     private void syncMirrors() {

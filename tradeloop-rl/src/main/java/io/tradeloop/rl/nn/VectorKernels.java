@@ -1,6 +1,8 @@
 package io.tradeloop.rl.nn;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,14 +21,45 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * Scalar {@link Math#exp}, not {@code VectorOperators.EXP}: the vector intrinsic (SVML) and its Java
-     * fallback round differently, so results would depend on whether the JIT had compiled the caller yet
-     * and a resumed run would not be bit-identical. {@code Math.exp} gives the same bits in every tier.
+     * exp by range reduction and a degree-6 polynomial, from adds, multiplies, FMAs and bit shifts only:
+     * {@code x = n ln2 + r}, {@code exp(x) = 2^n p(r)} (relative error ~2e-7). Not {@code VectorOperators.EXP}:
+     * its SVML intrinsic and its Java fallback round differently, so results would depend on whether the JIT
+     * had compiled the caller yet and a resumed run would not be bit-identical; these operations give the
+     * same bits in every tier. Inputs below -87 give exp(-87) (the softmax only ever passes values &lt;= 0).
      */
     @Override
     public void exp(float[] v, int n) {
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) Math.exp(v[i]);
+        FloatVector lo = FloatVector.broadcast(S, -87.0f);
+        FloatVector hi = FloatVector.broadcast(S, 88.0f);
+        FloatVector log2e = FloatVector.broadcast(S, 1.44269504f);
+        FloatVector ln2hi = FloatVector.broadcast(S, -0.693145751953125f);
+        FloatVector ln2lo = FloatVector.broadcast(S, -1.428606765330187e-06f);
+        FloatVector half = FloatVector.broadcast(S, 0.5f);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector c2 = FloatVector.broadcast(S, 1f / 2);
+        FloatVector c3 = FloatVector.broadcast(S, 1f / 6);
+        FloatVector c4 = FloatVector.broadcast(S, 1f / 24);
+        FloatVector c5 = FloatVector.broadcast(S, 1f / 120);
+        FloatVector c6 = FloatVector.broadcast(S, 1f / 720);
+        IntVector bias = IntVector.broadcast(IntVector.SPECIES_PREFERRED, 127);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector x = FloatVector.fromArray(S, v, i, m).max(lo).min(hi);
+            // n = round(x log2e): truncation of x log2e -/+ 0.5 towards zero
+            FloatVector t = x.mul(log2e);
+            FloatVector shifted = t.add(half.blend(half.neg(), t.compare(VectorOperators.LT, 0f)));
+            IntVector k = (IntVector) shifted.convert(VectorOperators.F2I, 0);
+            FloatVector kf = (FloatVector) k.convert(VectorOperators.I2F, 0);
+            FloatVector r = kf.fma(ln2hi, x);
+            r = kf.fma(ln2lo, r);
+            FloatVector p = c6.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            p = p.fma(r, one);
+            p = p.fma(r, one);
+            FloatVector scale = k.add(bias).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            p.mul(scale).intoArray(v, i, m);
         }
     }
 

@@ -118,4 +118,20 @@ class KernelsTest {
     private static float[][] concat(float[][]... parts) {
         return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(float[][]::new);
     }
+
+    @Test
+    void expIsWithinAMillionthOfMathExpOverTheSoftmaxRange() {
+        for (Kernels k : implementations()) {
+            float[] v = new float[1000];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = -87f * i / (v.length - 1) + (i % 7) * 1e-3f;   // [-87, 0] plus small offsets
+            }
+            float[] e = v.clone();
+            k.exp(e, e.length);
+            for (int i = 0; i < v.length; i++) {
+                double exact = Math.exp(v[i]);
+                assertThat((double) e[i]).as("%s exp(%f)", k.name(), v[i]).isCloseTo(exact, within(1e-6 * exact));
+            }
+        }
+    }
 }

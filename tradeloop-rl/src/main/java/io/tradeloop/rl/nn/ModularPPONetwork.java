@@ -128,6 +128,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
     private float[][] dK;
 
     private final AttentionScratch[] scratch = new AttentionScratch[2];
+    private final double[] gradSquares = new double[2];
     private final int threads;
     private java.util.concurrent.ExecutorService worker;
 
@@ -632,13 +633,17 @@ public final class ModularPPONetwork implements PolicyNetwork {
         }
         int batch = lastBatch;
         lastBatch = -1;
-        params.zeroGrad();
         for (int b = 0; b < batch; b++) {
             System.arraycopy(dLogits, b * actions, dLog[b], 0, actions);
             dVal[b][0] = dValues[b];
         }
-        parallel(batch, this::backwardRows);
-        params.reduceWorkers();
+        int workers = threads == 2 && batch >= 32 ? 2 : 1;
+        parallel(batch, (from, to, w) -> {
+            params.zeroGrad(w);
+            backwardRows(from, to, w);
+        });
+        // sum the workers' gradients and the squared norm, each thread taking half of the tensors
+        parallel(threads == 2 ? 32 : 1, (from, to, w) -> gradSquares[w] = params.reducePart(w, threads, workers));
     }
 
     /** Rows [r0, r1) of the backward pass, on worker w (its own gradient buffers). */
@@ -798,7 +803,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
 
     @Override
     public double gradientNorm() {
-        return params.gradientNorm();
+        return Math.sqrt(gradSquares[0] + gradSquares[1]);
     }
 
     @Override

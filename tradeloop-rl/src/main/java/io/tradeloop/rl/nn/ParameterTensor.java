@@ -61,6 +61,13 @@ final class ParameterTensor {
         }
     }
 
+    /** Zeroes the gradient buffer of one worker. */
+    void zeroGrad(int worker) {
+        for (float[] row : grad(worker)) {
+            java.util.Arrays.fill(row, 0f);
+        }
+    }
+
     /** The gradient buffer of worker 0 (the caller's thread) or 1. */
     float[][] grad(int worker) {
         if (worker == 0) {

@@ -49,11 +49,38 @@ final class Parameters {
         }
     }
 
-    /** Adds the second worker's gradients into the first's. */
-    void reduceWorkers() {
+    /** Zeroes one worker's gradient buffers (each worker its own, so the two can run at once). */
+    void zeroGrad(int worker) {
         for (ParameterTensor t : tensors) {
-            t.reduceWorkers();
+            t.zeroGrad(worker);
         }
+    }
+
+    /** Whether tensor {@code t} (index i, {@code done} scalars before it) belongs to part {@code part} of {@code parts}. */
+    private int owner(long done, long size, int parts) {
+        return (int) Math.min(parts - 1, (done + size / 2) * parts / count());
+    }
+
+    /**
+     * For the tensors of part {@code part}: adds the second worker's gradients into the first's (when
+     * {@code workers} is 2) and returns their sum of squares. Parts are independent.
+     */
+    double reducePart(int part, int parts, int workers) {
+        long done = 0;
+        double sq = 0;
+        for (ParameterTensor t : tensors) {
+            long size = (long) t.rows * t.cols;
+            int o = owner(done, size, parts);
+            done += size;
+            if (o != part) {
+                continue;
+            }
+            if (workers == 2) {
+                t.reduceWorkers();
+            }
+            sq += t.gradSquaredSum();
+        }
+        return sq;
     }
 
     double gradientNorm() {
@@ -87,7 +114,7 @@ final class Parameters {
         long done = 0;
         for (ParameterTensor t : tensors) {
             long size = (long) t.rows * t.cols;
-            int owner = (int) Math.min(parts - 1, (done + size / 2) * parts / total);
+            int owner = owner(done, size, parts);
             done += size;
             if (owner != part) {
                 continue;

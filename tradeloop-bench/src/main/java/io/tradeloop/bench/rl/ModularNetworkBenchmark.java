@@ -42,6 +42,11 @@ public final class ModularNetworkBenchmark implements Benchmark {
         int steps = options.quick() ? 100 : 1_000;
         double[] jvmLatency = latency(jvm, obs, spec, latencyCalls);
         double jvmStep = stepMillis(jvm, obs, spec, steps, options);
+        double jvmStep2;
+        try (ModularPPONetwork two = new ModularPPONetwork(spec, new Rng(42).split(), 2)) {
+            two.load(jvm.state());
+            jvmStep2 = stepMillis(two, obs, spec, steps, options);
+        }
         double[] djlLatency;
         double djlStep;
         try (DjlModularPPONetwork djl = new DjlModularPPONetwork(spec, jvm.state(), Device.cpu())) {
@@ -55,7 +60,10 @@ public final class ModularNetworkBenchmark implements Benchmark {
         rows.add(new BenchRow(GROUP, "batch-1 inference p99, DJL PyTorch", djlLatency[1], "us", "", calls(latencyCalls / 4)));
         rows.add(new BenchRow(GROUP, "batch-1 inference p50, DJL / JVM", djlLatency[0] / jvmLatency[0], "x", "", "same weights and inputs"));
         rows.add(new BenchRow(GROUP, "batch-64 fwd+bwd+Adam step, JVM fused", jvmStep, "ms", "<= 1.2",
-                "median of " + options.rounds() + " rounds x " + steps + " steps, dropout 0.1, grad-norm + Adam"));
+                "median of " + options.rounds() + " rounds x " + steps + " steps, dropout 0.1, grad-norm + Adam, 1 thread, kernels: "
+                        + ModularPPONetwork.kernelName()));
+        rows.add(new BenchRow(GROUP, "batch-64 fwd+bwd+Adam step, JVM fused, 2 threads", jvmStep2, "ms", "<= 1.2",
+                "rows split 32/32 over two threads, gradients summed; " + "kernels: " + ModularPPONetwork.kernelName()));
         rows.add(new BenchRow(GROUP, "batch-64 fwd+bwd+Adam step, DJL PyTorch", djlStep, "ms", "",
                 "median of " + options.rounds() + " rounds x " + steps / 4 + " steps, 1 intra-op thread"));
         rows.add(new BenchRow(GROUP, "batch-64 fwd+bwd+Adam step, DJL / JVM", djlStep / jvmStep, "x", "", "same weights and inputs"));

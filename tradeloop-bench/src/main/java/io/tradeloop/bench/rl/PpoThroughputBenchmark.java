@@ -35,9 +35,24 @@ public final class PpoThroughputBenchmark implements Benchmark {
     @Override
     public List<BenchRow> run(BenchOptions options) {
         List<BenchRow> rows = new ArrayList<>();
+        rows.addAll(measure(options, 2));
+        rows.addAll(measure(options, 1));
+        MaskedPpo cart = CartPoleTraining.trainer(CartPoleTraining.config(1_000_000_000_000L), 1);
+        cart.iterate();
+        double[] cs = new double[options.quick() ? 3 : 10];
+        for (int i = 0; i < cs.length; i++) {
+            cs[i] = cart.iterate().stepsPerSecond();
+        }
+        rows.add(new BenchRow(GROUP, "PPO end-to-end, CartPole MLP 64x64", Measure.median(cs), "env-steps/s", "",
+                "8 envs x 256 steps, batch 64, 10 epochs; median of " + cs.length + " updates"));
+        return rows;
+    }
+
+    private static List<BenchRow> measure(BenchOptions options, int threads) {
+        List<BenchRow> rows = new ArrayList<>();
         // full: the plan's 2048 steps per env (32,768 transitions, 5,120 minibatch steps per update)
         int nSteps = options.quick() ? 128 : 2048;
-        PpoConfig cfg = PpoConfig.builder().numEnvs(16).nSteps(nSteps).batchSize(64).epochs(10).totalSteps(Long.MAX_VALUE / 4)
+        PpoConfig cfg = PpoConfig.builder().numEnvs(16).nSteps(nSteps).batchSize(64).epochs(10).totalSteps(1_000_000_000_000L)
                 .build();
         Rng rng = new Rng(11);
         ModularNetworkSpec spec = ModularNetworkSpec.FUNDING;
@@ -45,8 +60,8 @@ public final class PpoThroughputBenchmark implements Benchmark {
         for (int i = 0; i < cfg.numEnvs(); i++) {
             envs.add(new SyntheticMaskedEnv(spec, rng.split()));
         }
-        MaskedPpo ppo = new MaskedPpo(cfg, new VecEnv(envs), new ModularPPONetwork(spec, rng.split()), rng.split());
-        int measured = options.quick() ? 2 : 2;
+        MaskedPpo ppo = new MaskedPpo(cfg, new VecEnv(envs), new ModularPPONetwork(spec, rng.split(), threads), rng.split());
+        int measured = 2;
         ppo.iterate(); // warm-up: JIT
         double[] sps = new double[measured];
         double rollout = 0;
@@ -57,23 +72,16 @@ public final class PpoThroughputBenchmark implements Benchmark {
             rollout += m.rolloutSeconds();
             update += m.updateSeconds();
         }
+        ppo.network().close();
         String note = String.format(java.util.Locale.ROOT,
                 "synthetic env with the funding shapes (275 floats, 36 masked actions) until the funding env lands;"
                         + " 16 envs x %d steps, batch 64, 10 epochs; median of %d updates after 1 warm-up", nSteps, measured);
-        rows.add(new BenchRow(GROUP, "PPO end-to-end, modular net", Measure.median(sps), "env-steps/s", ">= 5,000", note));
-        rows.add(new BenchRow(GROUP, "PPO time in rollout", 100 * rollout / (rollout + update), "%", "",
+        String t = threads + (threads == 1 ? " thread" : " threads");
+        rows.add(new BenchRow(GROUP, "PPO end-to-end, modular net, " + t, Measure.median(sps), "env-steps/s", ">= 5,000", note));
+        rows.add(new BenchRow(GROUP, "PPO time in rollout, " + t, 100 * rollout / (rollout + update), "%", "",
                 "environment steps + batch-16 inference + sampling"));
-        rows.add(new BenchRow(GROUP, "PPO time in update", 100 * update / (rollout + update), "%", "",
+        rows.add(new BenchRow(GROUP, "PPO time in update, " + t, 100 * update / (rollout + update), "%", "",
                 "10 epochs of batch-64 forward+backward+Adam"));
-
-        MaskedPpo cart = CartPoleTraining.trainer(CartPoleTraining.config(Long.MAX_VALUE / 4), 1);
-        cart.iterate();
-        double[] cs = new double[options.quick() ? 3 : 10];
-        for (int i = 0; i < cs.length; i++) {
-            cs[i] = cart.iterate().stepsPerSecond();
-        }
-        rows.add(new BenchRow(GROUP, "PPO end-to-end, CartPole MLP 64x64", Measure.median(cs), "env-steps/s", "",
-                "8 envs x 256 steps, batch 64, 10 epochs; median of " + cs.length + " updates"));
         return rows;
     }
 }

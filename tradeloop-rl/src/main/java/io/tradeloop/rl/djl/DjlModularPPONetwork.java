@@ -152,7 +152,18 @@ public final class DjlModularPPONetwork implements PolicyNetwork {
     private NDArray input(float[] obs, int batch) {
         int n = batch * obsSize;
         float[] data = obs.length == n ? obs : java.util.Arrays.copyOf(obs, n);
-        return manager.create(data, new Shape(batch, obsSize));
+        return owned(data, new Shape(batch, obsSize));
+    }
+
+    /**
+     * A tensor holding a copy of {@code data} in memory of its own. {@code NDManager.create} wraps a direct
+     * buffer ({@code torch::from_blob}) whose lifetime the autograd graph does not follow; gradients read
+     * through such tensors came out wrong depending on what ran before, so every array we create is cloned.
+     */
+    private NDArray owned(float[] data, Shape shape) {
+        try (NDArray wrapped = manager.create(data, shape)) {
+            return wrapped.duplicate();
+        }
     }
 
     @Override
@@ -191,7 +202,7 @@ public final class DjlModularPPONetwork implements PolicyNetwork {
             for (int i = 0; i < n; i++) {   // same draw order as the hand-written network
                 dropMaskBuffer[i] = dropoutRng.nextDouble() >= rate ? keep : 0f;
             }
-            mask = manager.create(dropMaskBuffer, new Shape(batch, FUSION_HIDDEN));
+            mask = owned(dropMaskBuffer, new Shape(batch, FUSION_HIDDEN));
         }
         NDList out = run(input(obs, batch), batch, mask);
         trainLogits = out.get(0);
@@ -207,8 +218,8 @@ public final class DjlModularPPONetwork implements PolicyNetwork {
         }
         try {
             // d/dθ of sum(logits * dLogits) + sum(values * dValues) is the chain rule with the given output gradients
-            NDArray gl = manager.create(java.util.Arrays.copyOf(dLogits, trainBatch * actions), new Shape(trainBatch, actions));
-            NDArray gv = manager.create(java.util.Arrays.copyOf(dValues, trainBatch), new Shape(trainBatch));
+            NDArray gl = owned(java.util.Arrays.copyOf(dLogits, trainBatch * actions), new Shape(trainBatch, actions));
+            NDArray gv = owned(java.util.Arrays.copyOf(dValues, trainBatch), new Shape(trainBatch));
             NDArray surrogate = trainLogits.mul(gl).sum().add(trainValues.mul(gv).sum());
             collector.backward(surrogate);
         } finally {
@@ -310,12 +321,12 @@ public final class DjlModularPPONetwork implements PolicyNetwork {
         for (int i = 0; i < state.weights().size(); i++) {
             NamedTensor w = state.weights().get(i);
             Shape shape = new Shape(w.rows(), w.cols());
-            NDArray p = manager.create(w.data(), shape);
+            NDArray p = owned(w.data(), shape);
             p.setRequiresGradient(true);
             names.add(w.name());
             params.add(p);
-            firstMoment.add(manager.create(state.adamFirstMoment().get(i).data(), shape));
-            secondMoment.add(manager.create(state.adamSecondMoment().get(i).data(), shape));
+            firstMoment.add(owned(state.adamFirstMoment().get(i).data(), shape));
+            secondMoment.add(owned(state.adamSecondMoment().get(i).data(), shape));
         }
         adamSteps = state.adamSteps();
         if (state.dropoutRng().length > 0) {

@@ -12,14 +12,15 @@ final class Dense {
     final int out;
     final ParameterTensor w;
     final ParameterTensor b;
-    private final float[][] wOut;
+    /** Transposed mirror of the weights, {@code [out][in]}, for input gradients. */
+    final float[][] wOut;
 
     Dense(String name, int in, int out) {
         this.in = in;
         this.out = out;
         w = new ParameterTensor(name + ".weight", in, out);
         b = new ParameterTensor(name + ".bias", 1, out);
-        wOut = new float[out][in];
+        wOut = new float[out][ParameterTensor.pad(in)];
     }
 
     /** PyTorch's default nn.Linear initialisation: weights and biases U(-1/sqrt(in), 1/sqrt(in)), weights times gain. */
@@ -37,6 +38,21 @@ final class Dense {
                 wOut[o][i] = row[o];
             }
         }
+    }
+
+    /** y[r][yOff..yOff+out) = x[r][xOff..xOff+in) W + b for rows r in [r0, r1). */
+    void forward(Kernels k, float[][] x, int xOff, int r0, int r1, float[][] y, int yOff) {
+        k.gemm(x, xOff, r0, r1 - r0, in, w.value, out, y, yOff, b.value[0], false);
+    }
+
+    /** dW += x^T dy, db += sum of dy rows, for rows [r0, r1), into the gradient buffers of {@code worker}. */
+    void accumulate(Kernels k, float[][] x, int xOff, int r0, int r1, float[][] dy, int dyOff, int worker) {
+        k.gemmTN(x, xOff, r0, r1 - r0, in, dy, dyOff, out, w.grad(worker), b.grad(worker)[0]);
+    }
+
+    /** dx[r][dxOff..dxOff+in) (+)= dy[r] W^T for rows [r0, r1); {@code add} keeps what dx held. */
+    void backwardInput(Kernels k, float[][] dy, int dyOff, int r0, int r1, float[][] dx, int dxOff, boolean add) {
+        k.gemm(dy, dyOff, r0, r1 - r0, out, wOut, in, dx, dxOff, null, add);
     }
 
     /** y[yOff..yOff+out) = x[xOff..xOff+in) W + b. */

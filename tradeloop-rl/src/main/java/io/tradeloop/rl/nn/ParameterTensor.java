@@ -12,17 +12,27 @@ final class ParameterTensor {
     final int cols;
     final float[][] value;
     final float[][] grad;
+    /** Gradient of the second worker thread, allocated on first use and added into {@link #grad}. */
+    private float[][] grad1;
     final float[][] m;
     final float[][] v;
+
+    /**
+     * Row length rounded up to 16 floats (one 512-bit register) so that a SIMD load of the last, partial
+     * block stays inside the array and the Vector API takes its fast path; the padding is never read into a result.
+     */
+    static int pad(int n) {
+        return (n + 15) & ~15;
+    }
 
     ParameterTensor(String name, int rows, int cols) {
         this.name = name;
         this.rows = rows;
         this.cols = cols;
-        value = new float[rows][cols];
-        grad = new float[rows][cols];
-        m = new float[rows][cols];
-        v = new float[rows][cols];
+        value = new float[rows][pad(cols)];
+        grad = new float[rows][pad(cols)];
+        m = new float[rows][pad(cols)];
+        v = new float[rows][pad(cols)];
     }
 
     /** Fills with U(-bound, bound). */
@@ -43,6 +53,43 @@ final class ParameterTensor {
     void zeroGrad() {
         for (float[] row : grad) {
             java.util.Arrays.fill(row, 0f);
+        }
+        if (grad1 != null) {
+            for (float[] row : grad1) {
+                java.util.Arrays.fill(row, 0f);
+            }
+        }
+    }
+
+    /** Zeroes the gradient buffer of one worker. */
+    void zeroGrad(int worker) {
+        for (float[] row : grad(worker)) {
+            java.util.Arrays.fill(row, 0f);
+        }
+    }
+
+    /** The gradient buffer of worker 0 (the caller's thread) or 1. */
+    float[][] grad(int worker) {
+        if (worker == 0) {
+            return grad;
+        }
+        if (grad1 == null) {
+            grad1 = new float[rows][pad(cols)];
+        }
+        return grad1;
+    }
+
+    /** grad += grad of worker 1 (a fixed order, so results are deterministic). */
+    void reduceWorkers() {
+        if (grad1 == null) {
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            float[] g = grad[r];
+            float[] g1 = grad1[r];
+            for (int c = 0; c < cols; c++) {
+                g[c] += g1[c];
+            }
         }
     }
 

@@ -49,6 +49,40 @@ final class Parameters {
         }
     }
 
+    /** Zeroes one worker's gradient buffers (each worker its own, so the two can run at once). */
+    void zeroGrad(int worker) {
+        for (ParameterTensor t : tensors) {
+            t.zeroGrad(worker);
+        }
+    }
+
+    /** Whether tensor {@code t} (index i, {@code done} scalars before it) belongs to part {@code part} of {@code parts}. */
+    private int owner(long done, long size, int parts) {
+        return (int) Math.min(parts - 1, (done + size / 2) * parts / count());
+    }
+
+    /**
+     * For the tensors of part {@code part}: adds the second worker's gradients into the first's (when
+     * {@code workers} is 2) and returns their sum of squares. Parts are independent.
+     */
+    double reducePart(int part, int parts, int workers) {
+        long done = 0;
+        double sq = 0;
+        for (ParameterTensor t : tensors) {
+            long size = (long) t.rows * t.cols;
+            int o = owner(done, size, parts);
+            done += size;
+            if (o != part) {
+                continue;
+            }
+            if (workers == 2) {
+                t.reduceWorkers();
+            }
+            sq += t.gradSquaredSum();
+        }
+        return sq;
+    }
+
     double gradientNorm() {
         double s = 0;
         for (ParameterTensor t : tensors) {
@@ -58,16 +92,41 @@ final class Parameters {
     }
 
     void adamStep(AdamConfig adam, double learningRate, double gradientScale) {
+        beginAdam();
+        adamPart(adam, learningRate, gradientScale, 0, 1);
+    }
+
+    /** Counts one more Adam step; then {@link #adamPart} for every part (possibly on several threads). */
+    void beginAdam() {
         adamSteps++;
+    }
+
+    /**
+     * Adam on part {@code part} of {@code parts} of the tensors (split by size, the same way every call)
+     * and the weight mirrors of the layers whose weights lie in it. Parts are independent.
+     */
+    void adamPart(AdamConfig adam, double learningRate, double gradientScale, int part, int parts) {
         double bias1 = 1 - Math.pow(adam.beta1(), adamSteps);
         double bias2 = 1 - Math.pow(adam.beta2(), adamSteps);
         float stepSize = (float) (learningRate / bias1);
         float sqrtBias2 = (float) Math.sqrt(bias2);
+        long total = count();
+        long done = 0;
         for (ParameterTensor t : tensors) {
+            long size = (long) t.rows * t.cols;
+            int owner = owner(done, size, parts);
+            done += size;
+            if (owner != part) {
+                continue;
+            }
             t.adam((float) adam.beta1(), (float) adam.beta2(), stepSize, sqrtBias2, (float) adam.epsilon(),
                     (float) gradientScale);
+            for (Dense d : layers) {
+                if (d.w == t) {
+                    d.syncMirror();
+                }
+            }
         }
-        syncMirrors();
     }
 
     private void syncMirrors() {

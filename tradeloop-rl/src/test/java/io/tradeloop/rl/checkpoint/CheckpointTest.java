@@ -34,7 +34,7 @@ class CheckpointTest {
 
     @Test
     void modularNetworkWithDropoutAndNormaliserResumesBitIdentically() {
-        PpoConfig c = PpoConfig.builder().numEnvs(2).nSteps(32).batchSize(16).epochs(2).totalSteps(100_000)
+        PpoConfig c = PpoConfig.builder().numEnvs(2).nSteps(32).batchSize(32).epochs(2).totalSteps(100_000)
                 .normalizeObservations(true).build();
         assertResumeIdentical(() -> synthetic(c, 5), () -> synthetic(c, 77));
     }
@@ -46,7 +46,8 @@ class CheckpointTest {
         for (int i = 0; i < c.numEnvs(); i++) {
             envs.add(new SyntheticMaskedEnv(spec, rng.split()));
         }
-        return new MaskedPpo(c, new VecEnv(envs), new ModularPPONetwork(spec, rng.split()), rng.split());
+        // two worker threads: the split and the gradient sum must not disturb bit-identity
+        return new MaskedPpo(c, new VecEnv(envs), new ModularPPONetwork(spec, rng.split(), 2), rng.split());
     }
 
     /** N updates straight vs N/2, save to disk, load into a trainer built from another seed, N/2 more. */

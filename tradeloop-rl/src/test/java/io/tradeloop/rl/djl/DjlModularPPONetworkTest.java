@@ -52,44 +52,65 @@ class DjlModularPPONetworkTest {
 
     @Test
     void outputsGradientsAndAdamMatchDjlWithDropout() {
-        compare(SPEC, 11);
+        compare(SPEC, 11, 1, BATCH);
     }
 
     @Test
     void outputsGradientsAndAdamMatchDjlWithoutDropout() {
-        compare(SPEC.withFusionDropout(0), 12);
+        compare(SPEC.withFusionDropout(0), 12, 1, BATCH);
     }
 
-    private static void compare(ModularNetworkSpec spec, long seed) {
+    @Test
+    void trainsInsideMaskedPpo() {
+        Rng rng = new Rng(3);
+        java.util.List<io.tradeloop.rl.classic.SyntheticMaskedEnv> envs = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            envs.add(new io.tradeloop.rl.classic.SyntheticMaskedEnv(SPEC, rng.split()));
+        }
+        io.tradeloop.rl.ppo.PpoConfig c = io.tradeloop.rl.ppo.PpoConfig.builder().numEnvs(2).nSteps(32).batchSize(32)
+                .epochs(2).totalSteps(64).build();
+        try (DjlModularPPONetwork djl = new DjlModularPPONetwork(SPEC, rng.split())) {
+            NetworkState before = djl.state();
+            io.tradeloop.rl.ppo.MaskedPpo ppo = new io.tradeloop.rl.ppo.MaskedPpo(c,
+                    new io.tradeloop.rl.env.VecEnv(envs), djl, rng.split());
+            io.tradeloop.rl.ppo.UpdateMetrics m = ppo.iterate();
+            assertThat(m.policyLoss()).isFinite();
+            assertThat(m.entropy()).isFinite().isPositive();
+            assertThat(djl.state().adamSteps()).isEqualTo(4);
+            assertThat(djl.state().weights()).isNotEqualTo(before.weights());
+        }
+    }
+
+    private static void compare(ModularNetworkSpec spec, long seed, int threads, int batch) {
         Rng rng = new Rng(seed);
-        ModularPPONetwork hand = new ModularPPONetwork(spec, rng.split());
+        ModularPPONetwork hand = new ModularPPONetwork(spec, rng.split(), threads);
         // Make LayerNorm affine terms and biases non-trivial so their gradients are exercised.
         NetworkState s0 = perturb(hand.state(), rng);
         hand.load(s0);
         try (DjlModularPPONetwork djl = new DjlModularPPONetwork(spec, s0, Device.cpu())) {
-            float[] obs = observations(rng, BATCH);
+            float[] obs = observations(rng, batch);
             int a = spec.actions();
-            float[] l1 = new float[BATCH * a];
-            float[] v1 = new float[BATCH];
-            float[] l2 = new float[BATCH * a];
-            float[] v2 = new float[BATCH];
+            float[] l1 = new float[batch * a];
+            float[] v1 = new float[batch];
+            float[] l2 = new float[batch * a];
+            float[] v2 = new float[batch];
 
-            hand.predict(obs, BATCH, l1, v1);
-            djl.predict(obs, BATCH, l2, v2);
+            hand.predict(obs, batch, l1, v1);
+            djl.predict(obs, batch, l2, v2);
             assertClose(l1, l2, "predict logits");
             assertClose(v1, v2, "predict values");
 
-            hand.forward(obs, BATCH, l1, v1);
-            djl.forward(obs, BATCH, l2, v2);
+            hand.forward(obs, batch, l1, v1);
+            djl.forward(obs, batch, l2, v2);
             assertClose(l1, l2, "forward logits");
             assertClose(v1, v2, "forward values");
 
-            float[] dLogits = new float[BATCH * a];
-            float[] dValues = new float[BATCH];
+            float[] dLogits = new float[batch * a];
+            float[] dValues = new float[batch];
             for (int i = 0; i < dLogits.length; i++) {
                 dLogits[i] = (float) rng.nextGaussian();
             }
-            for (int i = 0; i < BATCH; i++) {
+            for (int i = 0; i < batch; i++) {
                 dValues[i] = (float) rng.nextGaussian();
             }
             hand.backward(dLogits, dValues);

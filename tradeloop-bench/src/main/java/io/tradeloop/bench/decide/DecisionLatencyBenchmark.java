@@ -29,6 +29,7 @@ import io.tradeloop.decide.vote.Direction;
 import io.tradeloop.features.scaling.FittedScaler;
 import io.tradeloop.features.set.FeatureSetDefinition;
 import io.tradeloop.learn.gbm.GbmConfig;
+import io.tradeloop.learn.seq.SequenceEnsemble;
 import io.tradeloop.learn.seq.SequenceModelConfig;
 import io.tradeloop.risk.Leg;
 import io.tradeloop.risk.RecordedMarket;
@@ -38,8 +39,10 @@ import io.tradeloop.risk.RiskLayers;
 import io.tradeloop.risk.TradeProposal;
 import io.tradeloop.risk.TradingActivity;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,7 +51,9 @@ import java.util.Map;
  * → weighted vote, meta, confidence, regime and fuzzy gates, adapter → the 9-rule risk layer on an
  * entry proposal. Models are trained quickly on the real BTC 4h file (latency depends on the
  * architecture, not on how long it trained); the bars of 2023 are replayed after a warm-up on the
- * earlier ones. The same path without the sequence ensemble is measured in the same run as the reference.
+ * earlier ones. In the same run, with rounds alternating so each variant sees the same machine load: the
+ * path with the sequence ensemble served by DJL at batch 1 (the previous serving path, "before") and
+ * the path without the sequence ensemble (reference). The machine's load average is reported with it.
  */
 public final class DecisionLatencyBenchmark implements Benchmark {
     private static final String FILE = "ohlcv/coinbase_BTC-USD_4h.csv";
@@ -75,68 +80,98 @@ public final class DecisionLatencyBenchmark implements Benchmark {
                 models.weight("gbm"), "dyn", models.weight("dyn")), models.metaThreshold(), models.signalScale(), models.labels(),
                 models.featureSetVersion(), models.featureNames(), Map.of());
 
+        DirectionalModels djl = new DirectionalModels(models.primary(), models.meta(),
+                models.sequence().withServing(SequenceEnsemble.Serving.DJL), models.dynamics(), models.weights(), models.metaThreshold(),
+                models.signalScale(), models.labels(), models.featureSetVersion(), models.featureNames(), Map.of());
+
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        // Rounds alternate between the variants so each sees the same machine load.
         int warm = options.warmupRounds();
         int rounds = options.rounds();
-        double[] full = replay(models, asset.scaler(), features, bars, asset.daily(), from, warm, rounds);
-        double[] reference = replay(noSeq, asset.scaler(), features, bars, asset.daily(), from, warm, rounds);
-        double[] seqOnly = sequenceForward(models, bars, asset, features, from);
-        String note = "real BTC 4h, " + full.length + " bar decisions of 2023 (after warm-up), level " + StackLevel.ADAPTER.label();
+        List<Double> full = new ArrayList<>();
+        List<Double> before = new ArrayList<>();
+        List<Double> reference = new ArrayList<>();
+        for (int round = 0; round < warm + rounds; round++) {
+            boolean measured = round >= warm;
+            replay(models, asset.scaler(), features, bars, asset.daily(), from, round, measured ? full : null);
+            replay(djl, asset.scaler(), features, bars, asset.daily(), from, round, measured ? before : null);
+            replay(noSeq, asset.scaler(), features, bars, asset.daily(), from, round, measured ? reference : null);
+        }
+        double[] after = toArray(full);
+        double[] old = toArray(before);
+        double[] ref = toArray(reference);
+        double[][] seq = sequenceForward(models, djl, bars, asset, features, from);
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        String load = String.format(Locale.ROOT, "load average %.1f → %.1f on %d cores", loadBefore, loadAfter,
+                Runtime.getRuntime().availableProcessors());
+        String note = "real BTC 4h, " + after.length + " bar decisions of 2023 (after warm-up), level " + StackLevel.ADAPTER.label() + "; " + load;
         List<BenchRow> rows = new ArrayList<>();
-        rows.add(new BenchRow(group(), "decision path p50, one bar (features → models → arbitration → risk)", Measure.quantile(full, 0.5), "µs", "", note));
-        rows.add(new BenchRow(group(), "decision path p99, one bar", Measure.quantile(full, 0.99), "µs", "<= 2000", note));
-        rows.add(new BenchRow(group(), "decision path max, one bar", Measure.quantile(full, 1.0), "µs", "", note));
-        rows.add(new BenchRow(group(), "same path without the sequence ensemble, p99", Measure.quantile(reference, 0.99), "µs", "",
+        rows.add(new BenchRow(group(), "decision path p50, one bar (features → models → arbitration → risk)", Measure.quantile(after, 0.5), "µs", "",
+                note));
+        rows.add(new BenchRow(group(), "decision path p99, one bar", Measure.quantile(after, 0.99), "µs", "<= 2000", note));
+        rows.add(new BenchRow(group(), "decision path max, one bar", Measure.quantile(after, 1.0), "µs", "", note));
+        rows.add(new BenchRow(group(), "before: same path, sequence ensemble through DJL at batch 1, p50", Measure.quantile(old, 0.5), "µs", "",
+                "same run, alternating rounds"));
+        rows.add(new BenchRow(group(), "before: same path, sequence ensemble through DJL at batch 1, p99", Measure.quantile(old, 0.99), "µs", "",
+                "same run, alternating rounds"));
+        rows.add(new BenchRow(group(), "p99 speed-up of the plain-Java sequence forward", Measure.quantile(old, 0.99) / Measure.quantile(after, 0.99),
+                "x", "", "before p99 / after p99"));
+        rows.add(new BenchRow(group(), "same path without the sequence ensemble, p99", Measure.quantile(ref, 0.99), "µs", "",
                 "reference in the same run"));
-        rows.add(new BenchRow(group(), "sequence ensemble share of the p50", Measure.quantile(seqOnly, 0.5) / Measure.quantile(full, 0.5), "x",
-                "", "3 members × (conv → LSTM → attention → head), batch 1, p50 " + String.format(java.util.Locale.ROOT, "%.0f µs",
-                Measure.quantile(seqOnly, 0.5))));
+        rows.add(new BenchRow(group(), "sequence ensemble alone (plain Java), p50", Measure.quantile(seq[0], 0.5), "µs", "",
+                models.sequence().size() + " members × (conv → LSTM → attention → head), batch 1"));
+        rows.add(new BenchRow(group(), "sequence ensemble alone (plain Java), p99", Measure.quantile(seq[0], 0.99), "µs", "", ""));
+        rows.add(new BenchRow(group(), "sequence ensemble alone (DJL batch 1), p50", Measure.quantile(seq[1], 0.5), "µs", "", "reference"));
+        rows.add(new BenchRow(group(), "sequence ensemble alone (DJL batch 1), p99", Measure.quantile(seq[1], 0.99), "µs", "", "reference"));
         return rows;
     }
 
-    /** Replays the bars from {@code from} through the serving path; returns per-bar latencies in µs of the measured rounds. */
-    static double[] replay(DirectionalModels models, FittedScaler scaler, FeatureSetDefinition features, BarSeries bars, BarSeries daily,
-                           long from, int warmRounds, int rounds) {
-        var inst = Instrument.linearPerp("coinbase", "BTC");
-        List<Double> out = new ArrayList<>();
-        for (int round = 0; round < warmRounds + rounds; round++) {
-            var inputs = new BarInputs(models, scaler, features, Timeframe.H4, daily);
-            var adapter = new QLearningParameterAdapter(AdapterConfig.defaults(), new Rng(round));
-            var pipeline = new DecisionPipeline(models, StackLevel.ADAPTER, StackConfig.defaults(), inst.id(), adapter);
-            RiskEngine risk = RiskLayers.directional();
-            var portfolio = new Portfolio(10_000, 1);
-            var market = new RecordedMarket(2000);
-            var activity = TradingActivity.standard();
-            int start = bars.lowerBound(from - bars.timeframe().millis());
-            for (int i = 0; i < start; i++) {
-                long t = bars.closeTimeMs(i);
-                inputs.update(t, bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
-                market.onClose(inst.id(), bars.close(i), t);
-                if (inputs.ready()) pipeline.observe(inputs.input(0, 0, 0));
-            }
-            for (int i = start; i < bars.size(); i++) {
-                long t = bars.closeTimeMs(i);
-                double c = bars.close(i);
-                long t0 = System.nanoTime();
-                inputs.update(t, bars.open(i), bars.high(i), bars.low(i), c, bars.volume(i));
-                market.onClose(inst.id(), c, t);
-                activity.recordEquity(t, portfolio.equityUsd());
-                Decision d = pipeline.decide(inputs.input(0, 0, 0));
-                Side side = d.vote().direction() == Direction.SHORT ? Side.SELL : Side.BUY;
-                var proposal = new TradeProposal(List.of(new Leg(inst, side, 0.01, c, 1, false)), t, "bench");
-                var verdict = risk.check(proposal, new RiskContext(portfolio, t, market, activity));
-                long dt = System.nanoTime() - t0;
-                if (verdict == null) throw new IllegalStateException("no verdict");
-                if (round >= warmRounds) out.add(dt / 1e3);
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    private static double[] toArray(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Batch-1 forward of the sequence ensemble alone on the same windows, µs per call. */
-    private static double[] sequenceForward(DirectionalModels models, BarSeries bars, AssetFeatures asset, FeatureSetDefinition features, long from) {
+    /** Replays the bars from {@code from} through the serving path once; adds per-bar latencies in µs to {@code out} unless it is null. */
+    static void replay(DirectionalModels models, FittedScaler scaler, FeatureSetDefinition features, BarSeries bars, BarSeries daily,
+                       long from, int round, List<Double> out) {
+        var inst = Instrument.linearPerp("coinbase", "BTC");
+        var inputs = new BarInputs(models, scaler, features, Timeframe.H4, daily);
+        var adapter = new QLearningParameterAdapter(AdapterConfig.defaults(), new Rng(round));
+        var pipeline = new DecisionPipeline(models, StackLevel.ADAPTER, StackConfig.defaults(), inst.id(), adapter);
+        RiskEngine risk = RiskLayers.directional();
+        var portfolio = new Portfolio(10_000, 1);
+        var market = new RecordedMarket(2000);
+        var activity = TradingActivity.standard();
+        int start = bars.lowerBound(from - bars.timeframe().millis());
+        for (int i = 0; i < start; i++) {
+            long t = bars.closeTimeMs(i);
+            inputs.update(t, bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+            market.onClose(inst.id(), bars.close(i), t);
+            if (inputs.ready()) pipeline.observe(inputs.input(0, 0, 0));
+        }
+        for (int i = start; i < bars.size(); i++) {
+            long t = bars.closeTimeMs(i);
+            double c = bars.close(i);
+            long t0 = System.nanoTime();
+            inputs.update(t, bars.open(i), bars.high(i), bars.low(i), c, bars.volume(i));
+            market.onClose(inst.id(), c, t);
+            activity.recordEquity(t, portfolio.equityUsd());
+            Decision d = pipeline.decide(inputs.input(0, 0, 0));
+            Side side = d.vote().direction() == Direction.SHORT ? Side.SELL : Side.BUY;
+            var proposal = new TradeProposal(List.of(new Leg(inst, side, 0.01, c, 1, false)), t, "bench");
+            var verdict = risk.check(proposal, new RiskContext(portfolio, t, market, activity));
+            long dt = System.nanoTime() - t0;
+            if (verdict == null) throw new IllegalStateException("no verdict");
+            if (out != null) out.add(dt / 1e3);
+        }
+    }
+
+    /** Batch-1 forward of the sequence ensemble alone on the same windows, µs per call: [0] plain Java, [1] DJL (alternating calls). */
+    private static double[][] sequenceForward(DirectionalModels models, DirectionalModels djl, BarSeries bars, AssetFeatures asset,
+                                              FeatureSetDefinition features, long from) {
         var inputs = new BarInputs(models, asset.scaler(), features, Timeframe.H4, asset.daily());
         double[][] member = new double[models.sequence().size()][3];
-        List<Double> out = new ArrayList<>();
+        List<Double> jvm = new ArrayList<>();
+        List<Double> ref = new ArrayList<>();
         int start = bars.lowerBound(from - bars.timeframe().millis());
         for (int i = 0; i < bars.size(); i++) {
             inputs.update(bars.closeTimeMs(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
@@ -144,8 +179,12 @@ public final class DecisionLatencyBenchmark implements Benchmark {
             if (i < start || in.window() == null) continue;
             long t0 = System.nanoTime();
             models.sequence().predictWindow(in.window(), member);
-            out.add((System.nanoTime() - t0) / 1e3);
+            long t1 = System.nanoTime();
+            djl.sequence().predictWindow(in.window(), member);
+            long t2 = System.nanoTime();
+            jvm.add((t1 - t0) / 1e3);
+            ref.add((t2 - t1) / 1e3);
         }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return new double[][] {toArray(jvm), toArray(ref)};
     }
 }

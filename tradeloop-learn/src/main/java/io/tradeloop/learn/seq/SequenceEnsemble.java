@@ -54,13 +54,41 @@ public final class SequenceEnsemble implements AutoCloseable {
     private final int classes;
     private final List<Model> members;
     private final ModelProvenance provenance;
+    private final Serving serving;
+    private final SequenceNetForward[] forwards;
 
-    private SequenceEnsemble(SequenceModelConfig config, int features, int classes, List<Model> members, ModelProvenance provenance) {
+    /** How {@link #predictWindow} computes: the plain-Java forward (the default) or DJL at batch 1 (the reference). */
+    public enum Serving { JVM, DJL }
+
+    private SequenceEnsemble(SequenceModelConfig config, int features, int classes, List<Model> members, ModelProvenance provenance,
+                             Serving serving, SequenceNetForward[] forwards) {
         this.config = config;
         this.features = features;
         this.classes = classes;
         this.members = members;
         this.provenance = provenance;
+        this.serving = serving;
+        this.forwards = forwards;
+    }
+
+    private static SequenceNetForward[] forwards(List<Model> members, SequenceModelConfig config, int features, int classes) {
+        var out = new SequenceNetForward[members.size()];
+        for (int m = 0; m < out.length; m++) {
+            out[m] = new SequenceNetForward(config, features, classes, ((SequenceNet) members.get(m).getBlock()).weights());
+        }
+        return out;
+    }
+
+    /**
+     * The same members served another way (for the benchmark's before/after and the parity tests); it
+     * shares the members, so close only one of the two.
+     */
+    public SequenceEnsemble withServing(Serving s) {
+        return new SequenceEnsemble(config, features, classes, members, provenance, s, forwards);
+    }
+
+    public Serving serving() {
+        return serving;
     }
 
     public SequenceModelConfig config() {
@@ -108,7 +136,8 @@ public final class SequenceEnsemble implements AutoCloseable {
             stats.add(trainMember(model, m, bars, trainRows, trainY, validRows, validY, config, rng.split()));
             members.add(model);
         }
-        var ens = new SequenceEnsemble(config, bars.cols(), classes, members, null);
+        var fw = forwards(members, config, bars.cols(), classes);
+        var ens = new SequenceEnsemble(config, bars.cols(), classes, members, null, Serving.JVM, fw);
         var metrics = new LinkedHashMap<String, Double>(ClassificationMetrics.of(ens.meanProbabilities(bars, validRows), validY)
                 .asMap("validation"));
         double sps = stats.stream().mapToDouble(MemberStats::samplesPerSecond).average().orElse(Double.NaN);
@@ -122,7 +151,7 @@ public final class SequenceEnsemble implements AutoCloseable {
                 ModelProvenance.currentCodeVersion());
         log.info("sequence ensemble trained name={} members={} train_rows={} valid_accuracy={} valid_log_loss={} samples_per_s={}",
                 run.name(), members.size(), trainRows.length, metrics.get("validation.accuracy"), metrics.get("validation.log_loss"), sps);
-        return new SequenceEnsemble(config, bars.cols(), classes, members, prov);
+        return new SequenceEnsemble(config, bars.cols(), classes, members, prov, Serving.JVM, fw);
     }
 
     private static MemberStats trainMember(Model model, int member, DesignMatrix bars, int[] trainRows, int[] trainY, int[] validRows,
@@ -265,12 +294,19 @@ public final class SequenceEnsemble implements AutoCloseable {
 
     /**
      * One window (window × features floats, oldest row first) through every member: the serving call.
-     * Writes member probabilities into {@code memberProbs[member][class]}.
+     * Writes member probabilities into {@code memberProbs[member][class]}. With {@link Serving#JVM} it
+     * allocates nothing; calls are serialised (the forward passes share scratch buffers).
      */
     public void predictWindow(float[] window, double[][] memberProbs) {
         int w = config.window();
         if (window.length != w * features) {
             throw new IllegalArgumentException("a window needs " + w + " x " + features + " = " + w * features + " values, got " + window.length);
+        }
+        if (serving == Serving.JVM) {
+            synchronized (forwards) {
+                for (int m = 0; m < forwards.length; m++) forwards[m].probabilities(window, 0, memberProbs[m]);
+            }
+            return;
         }
         for (int m = 0; m < members.size(); m++) {
             Model model = members.get(m);
@@ -319,7 +355,8 @@ public final class SequenceEnsemble implements AutoCloseable {
             }
             members.add(model);
         }
-        return new SequenceEnsemble(h.config(), h.features(), h.classes(), members, h.provenance());
+        return new SequenceEnsemble(h.config(), h.features(), h.classes(), members, h.provenance(), Serving.JVM,
+                forwards(members, h.config(), h.features(), h.classes()));
     }
 
     @Override

@@ -54,6 +54,31 @@ public final class SequenceNet extends AbstractBlock {
         return head.forward(ps, new NDList(last), training);                       // (B, classes) logits
     }
 
+    /** The trained weights as plain arrays in PyTorch's layouts (copies), for the plain-Java forward pass. */
+    SequenceNetForward.Weights weights() {
+        var a = attention;
+        return new SequenceNetForward.Weights(values(conv, "weight"), values(conv, "bias"), lstmValues("i2h_WEIGHT"), lstmValues("h2h_WEIGHT"),
+                lstmValues("i2h_BIAS"), lstmValues("h2h_BIAS"), values(a.getQueryProjection(), "weight"), values(a.getQueryProjection(), "bias"),
+                values(a.getKeyProjection(), "weight"), values(a.getKeyProjection(), "bias"), values(a.getValueProjection(), "weight"),
+                values(a.getValueProjection(), "bias"), values(a.getResultProjection(), "weight"), values(a.getResultProjection(), "bias"),
+                values(head, "weight"), values(head, "bias"));
+    }
+
+    private static float[] values(ai.djl.nn.Block block, String name) {
+        for (var p : block.getParameters()) {
+            if (p.getKey().equals(name)) return p.getValue().getArray().toFloatArray();
+        }
+        throw new IllegalStateException("block " + block.getClass().getSimpleName() + " has no parameter " + name + " (has "
+                + block.getParameters().keys() + ")");
+    }
+
+    private float[] lstmValues(String suffix) {
+        for (var p : lstm.getParameters()) {
+            if (p.getKey().endsWith(suffix) && p.getKey().contains("0")) return p.getValue().getArray().toFloatArray();
+        }
+        throw new IllegalStateException("the LSTM has no layer-0 parameter *" + suffix + " (has " + lstm.getParameters().keys() + ")");
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {new Shape(inputShapes[0].get(0), classes)};

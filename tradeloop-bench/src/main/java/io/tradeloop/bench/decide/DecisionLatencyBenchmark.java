@@ -89,31 +89,40 @@ public final class DecisionLatencyBenchmark implements Benchmark {
         int warm = options.warmupRounds();
         int rounds = options.rounds();
         List<Double> full = new ArrayList<>();
+        List<Double> fullCpu = new ArrayList<>();
         List<Double> before = new ArrayList<>();
+        List<Double> beforeCpu = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
+        long gc0 = gcMillis();
         for (int round = 0; round < warm + rounds; round++) {
             boolean measured = round >= warm;
-            replay(models, asset.scaler(), features, bars, asset.daily(), from, round, measured ? full : null);
-            replay(djl, asset.scaler(), features, bars, asset.daily(), from, round, measured ? before : null);
-            replay(noSeq, asset.scaler(), features, bars, asset.daily(), from, round, measured ? reference : null);
+            replay(models, asset.scaler(), features, bars, asset.daily(), from, round, measured ? full : null, measured ? fullCpu : null);
+            replay(djl, asset.scaler(), features, bars, asset.daily(), from, round, measured ? before : null, measured ? beforeCpu : null);
+            replay(noSeq, asset.scaler(), features, bars, asset.daily(), from, round, measured ? reference : null, null);
         }
+        long gcMs = gcMillis() - gc0;
         double[] after = toArray(full);
         double[] old = toArray(before);
         double[] ref = toArray(reference);
         double[][] seq = sequenceForward(models, djl, bars, asset, features, from);
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        String load = String.format(Locale.ROOT, "load average %.1f → %.1f on %d cores", loadBefore, loadAfter,
-                Runtime.getRuntime().availableProcessors());
+        String load = String.format(Locale.ROOT, "load average %.1f → %.1f on %d cores, GC %d ms over all rounds", loadBefore, loadAfter,
+                Runtime.getRuntime().availableProcessors(), gcMs);
         String note = "real BTC 4h, " + after.length + " bar decisions of 2023 (after warm-up), level " + StackLevel.ADAPTER.label() + "; " + load;
         List<BenchRow> rows = new ArrayList<>();
         rows.add(new BenchRow(group(), "decision path p50, one bar (features → models → arbitration → risk)", Measure.quantile(after, 0.5), "µs", "",
                 note));
         rows.add(new BenchRow(group(), "decision path p99, one bar", Measure.quantile(after, 0.99), "µs", "<= 2000", note));
         rows.add(new BenchRow(group(), "decision path max, one bar", Measure.quantile(after, 1.0), "µs", "", note));
+        double[] cpu = toArray(fullCpu);
+        rows.add(new BenchRow(group(), "decision path thread CPU time p50", Measure.quantile(cpu, 0.5), "µs", "",
+                "CPU time of the deciding thread: the path's cost without scheduling stalls"));
+        rows.add(new BenchRow(group(), "decision path thread CPU time p99", Measure.quantile(cpu, 0.99), "µs", "", ""));
         rows.add(new BenchRow(group(), "before: same path, sequence ensemble through DJL at batch 1, p50", Measure.quantile(old, 0.5), "µs", "",
                 "same run, alternating rounds"));
         rows.add(new BenchRow(group(), "before: same path, sequence ensemble through DJL at batch 1, p99", Measure.quantile(old, 0.99), "µs", "",
                 "same run, alternating rounds"));
+        rows.add(new BenchRow(group(), "before: thread CPU time p99", Measure.quantile(toArray(beforeCpu), 0.99), "µs", "", ""));
         rows.add(new BenchRow(group(), "p99 speed-up of the plain-Java sequence forward", Measure.quantile(old, 0.99) / Measure.quantile(after, 0.99),
                 "x", "", "before p99 / after p99"));
         rows.add(new BenchRow(group(), "same path without the sequence ensemble, p99", Measure.quantile(ref, 0.99), "µs", "",
@@ -130,9 +139,19 @@ public final class DecisionLatencyBenchmark implements Benchmark {
         return xs.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Replays the bars from {@code from} through the serving path once; adds per-bar latencies in µs to {@code out} unless it is null. */
+    private static long gcMillis() {
+        long ms = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) ms += Math.max(0, gc.getCollectionTime());
+        return ms;
+    }
+
+    /**
+     * Replays the bars from {@code from} through the serving path once; adds per-bar wall latencies in µs to
+     * {@code out} and the deciding thread's CPU time per bar to {@code cpuOut} (each unless null).
+     */
     static void replay(DirectionalModels models, FittedScaler scaler, FeatureSetDefinition features, BarSeries bars, BarSeries daily,
-                       long from, int round, List<Double> out) {
+                       long from, int round, List<Double> out, List<Double> cpuOut) {
+        var threads = ManagementFactory.getThreadMXBean();
         var inst = Instrument.linearPerp("coinbase", "BTC");
         var inputs = new BarInputs(models, scaler, features, Timeframe.H4, daily);
         var adapter = new QLearningParameterAdapter(AdapterConfig.defaults(), new Rng(round));
@@ -151,6 +170,7 @@ public final class DecisionLatencyBenchmark implements Benchmark {
         for (int i = start; i < bars.size(); i++) {
             long t = bars.closeTimeMs(i);
             double c = bars.close(i);
+            long c0 = cpuOut == null ? 0 : threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             inputs.update(t, bars.open(i), bars.high(i), bars.low(i), c, bars.volume(i));
             market.onClose(inst.id(), c, t);
@@ -160,8 +180,10 @@ public final class DecisionLatencyBenchmark implements Benchmark {
             var proposal = new TradeProposal(List.of(new Leg(inst, side, 0.01, c, 1, false)), t, "bench");
             var verdict = risk.check(proposal, new RiskContext(portfolio, t, market, activity));
             long dt = System.nanoTime() - t0;
+            long dc = cpuOut == null ? 0 : threads.getCurrentThreadCpuTime() - c0;
             if (verdict == null) throw new IllegalStateException("no verdict");
             if (out != null) out.add(dt / 1e3);
+            if (cpuOut != null) cpuOut.add(dc / 1e3);
         }
     }
 

@@ -52,6 +52,8 @@ public final class AblationCommand implements Callable<Integer> {
         }
         var ablation = new DirectionalAblation(models, periods, StackConfig.defaults(), BacktestConfig.defaults().withCapital(capital));
         List<AblationRow> rows = new ArrayList<>();
+        List<String> classLines = new ArrayList<>();
+        var adapterConfig = AdapterSelection.chosen(model);
         var json = new ObjectMapper().findAndRegisterModules();
         for (var e : DataFiles.parse(data).entrySet()) {
             String name = e.getKey();
@@ -60,7 +62,7 @@ public final class AblationCommand implements Callable<Integer> {
             System.out.println("ablation: " + name + " " + period.name().toLowerCase(java.util.Locale.ROOT) + " bars " + asset.test().size());
             rows.add(DirectionalAblation.row(name, "buy-and-hold", ablation.buyAndHold(asset), null));
             for (StackLevel level : StackLevel.values()) {
-                var adapter = DirectionalAblation.freshAdapter(periods.seed());
+                var adapter = DirectionalAblation.freshAdapter(adapterConfig, periods.seed());
                 if (level == StackLevel.ADAPTER && period == DirectionalAblation.Period.TEST) {
                     // The adapter learns online; deployed at the validation start it would have traded 2023-H1 already:
                     // let it learn there, persist its state, and restore it for the test period.
@@ -68,14 +70,26 @@ public final class AblationCommand implements Callable<Integer> {
                     ablation.run(warm, scaler, features, level, adapter);
                     Path state = model.resolve("adapter-" + name + "-after-validation.json");
                     adapter.save(state);
-                    adapter = io.tradeloop.decide.adapt.QLearningParameterAdapter.load(state, io.tradeloop.decide.adapt.AdapterConfig.defaults(),
+                    adapter = io.tradeloop.decide.adapt.QLearningParameterAdapter.load(state, adapterConfig,
                             new io.tradeloop.core.random.Rng(periods.seed()));
-                    System.out.println("adapter warmed on validation: trades " + adapter.trades() + ", epsilon " + adapter.epsilon()
-                            + ", parameters " + adapter.parameters());
+                    System.out.println("adapter warmed on validation: candidates scored " + adapter.scored() + " (taken " + adapter.taken()
+                            + "), advantage over the base " + String.format(java.util.Locale.ROOT, "%.2f", adapter.advantageSum())
+                            + ", epsilon " + adapter.epsilon() + ", parameters " + adapter.parameters());
                 }
                 var run = ablation.run(asset, scaler, features, level, adapter);
                 double[] acc = ablation.accuracy(asset, run.strategy().decisions());
                 rows.add(DirectionalAblation.row(name, level.label(), run.result(), acc));
+                if (level == StackLevel.PRIMARY) {
+                    classLines.add(String.format(java.util.Locale.ROOT,
+                            "%s: %d labelled bars; class shares down %.3f, flat %.3f, up %.3f; majority-class accuracy %.3f; chance 0.333",
+                            name, (int) acc[1], acc[3], acc[4], acc[5], acc[2]));
+                }
+                if (level == StackLevel.ADAPTER && run.adapter() != null) {
+                    var ad = run.adapter();
+                    classLines.add(String.format(java.util.Locale.ROOT,
+                            "%s adapter at the end: candidates scored %d (taken by its parameters %d, of which won %d), advantage over the base %.2f, parameters %s",
+                            name, ad.scored(), ad.taken(), ad.wins(), ad.advantageSum(), ad.parameters()));
+                }
                 System.out.println(DirectionalAblation.markdown(rows.subList(rows.size() - 1, rows.size())).lines().skip(2).findFirst().orElse(""));
                 if (level == StackLevel.ADAPTER && period == DirectionalAblation.Period.TEST) {
                     HtmlReport.write(run.result(), model.resolve("report-" + name + ".html"));
@@ -90,7 +104,7 @@ public final class AblationCommand implements Callable<Integer> {
                 }
             }
         }
-        String table = DirectionalAblation.markdown(rows);
+        String table = DirectionalAblation.markdown(rows) + "\n" + String.join("\n", classLines) + "\n";
         System.out.println();
         System.out.print(table);
         String suffix = period == DirectionalAblation.Period.TEST ? "" : "-validation";

@@ -82,8 +82,8 @@ public final class DirectionalAblation {
     }
 
     /** A fresh adapter at its default parameters. */
-    public static QLearningParameterAdapter freshAdapter(long seed) {
-        return new QLearningParameterAdapter(AdapterConfig.defaults(), new Rng(seed));
+    public static QLearningParameterAdapter freshAdapter(AdapterConfig config, long seed) {
+        return new QLearningParameterAdapter(config, new Rng(seed));
     }
 
     /** @param adapter the adapter the ADAPTER level uses (learning as it trades); ignored below it */
@@ -98,22 +98,30 @@ public final class DirectionalAblation {
         return new LevelRun(result, strategy, adapter);
     }
 
-    /** 3-class accuracy of the decisions' vote directions against the triple-barrier labels of their bars. */
+    /**
+     * 3-class accuracy of the decisions' vote directions against the triple-barrier labels of their bars:
+     * [accuracy, bars counted, share of the commonest class among those bars (the majority-class accuracy),
+     * shares of down, flat, up].
+     */
     public double[] accuracy(AssetData a, List<Decision> decisions) {
         var labeler = new TripleBarrierLabeler(models.labels());
         BarSeries b = a.all();
         BarrierLabels up = labeler.label(b.opens(), b.highs(), b.lows(), b.closes(), b.size(), 1);
         int correct = 0;
         int n = 0;
+        int[] classes = new int[3];
         long tf = b.timeframe().millis();
         for (Decision d : decisions) {
             if (d.vote() == null) continue;
             int i = b.lowerBound(d.timeMs() - tf);
             if (i >= b.size() || b.closeTimeMs(i) != d.timeMs() || !up.isLabelled(i)) continue;
             n++;
+            classes[up.classIndex(i)]++;
             if (d.vote().direction().classIndex() == up.classIndex(i)) correct++;
         }
-        return new double[] {n == 0 ? Double.NaN : (double) correct / n, n};
+        int most = Math.max(classes[0], Math.max(classes[1], classes[2]));
+        return new double[] {n == 0 ? Double.NaN : (double) correct / n, n, n == 0 ? Double.NaN : (double) most / n,
+                (double) classes[0] / Math.max(1, n), (double) classes[1] / Math.max(1, n), (double) classes[2] / Math.max(1, n)};
     }
 
     public static AblationRow row(String asset, String stack, BacktestResult r, double[] acc) {

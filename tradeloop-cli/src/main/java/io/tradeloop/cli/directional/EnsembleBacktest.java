@@ -1,7 +1,6 @@
 package io.tradeloop.cli.directional;
 
 import io.tradeloop.core.random.Rng;
-import io.tradeloop.decide.adapt.AdapterConfig;
 import io.tradeloop.decide.adapt.QLearningParameterAdapter;
 import io.tradeloop.decide.pipeline.DirectionalModels;
 import io.tradeloop.decide.pipeline.StackConfig;
@@ -53,7 +52,7 @@ public final class EnsembleBacktest {
         }
         var data = DirectionalAblation.load(asset, file, periods, DirectionalAblation.Period.TEST);
         QLearningParameterAdapter adapter = QLearningParameterAdapter.load(model.resolve("adapter-" + asset + "-after-validation.json"),
-                AdapterConfig.defaults(), new Rng(p.seed()));
+                AdapterSelection.chosen(model), new Rng(p.seed()));
         var ablation = new DirectionalAblation(models, periods, StackConfig.defaults(), config);
         return ablation.run(data, scaler, features, level, adapter).result();
     }

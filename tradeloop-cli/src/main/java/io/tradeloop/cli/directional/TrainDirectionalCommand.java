@@ -44,6 +44,9 @@ public final class TrainDirectionalCommand implements Callable<Integer> {
     @Option(names = "--fee", defaultValue = "0.001", description = "taker fee per side the evaluation assumes (default: ${DEFAULT-VALUE})")
     double fee;
 
+    @Option(names = "--no-adapter-search", description = "skip choosing the Q-learning adapter's hyperparameters on validation (keeps the defaults)")
+    boolean noAdapterSearch;
+
     @Override
     public Integer call() throws IOException {
         TrainConfig cfg = TrainConfig.standard(seed);
@@ -64,7 +67,11 @@ public final class TrainDirectionalCommand implements Callable<Integer> {
         ModelFiles.writeJson(out.resolve("train-config.json"), cfg.asMap());
         ModelFiles.writeJson(out.resolve("train-report.json"), new TreeMap<>(result.report()));
         print(result.report());
-        System.out.println("saved " + out.toAbsolutePath() + " (models/, scalers/, run.json, train-report.json)");
+        if (!noAdapterSearch) {
+            System.out.println("choosing the Q-learning adapter's hyperparameters on the validation period ...");
+            AdapterSelection.select(out, files, io.tradeloop.engine.backtest.BacktestConfig.defaults());
+        }
+        System.out.println("saved " + out.toAbsolutePath() + " (models/, scalers/, run.json, train-report.json, " + AdapterSelection.CONFIG_FILE + ")");
         return 0;
     }
 

@@ -1,7 +1,7 @@
 package io.tradeloop.decide.adapt;
 
 /**
- * A closed trade as the adapter's reward sees it.
+ * A closed trade as the adapter's reward sees it (a shadow trade: a candidate scored by its triple-barrier outcome).
  *
  * @param pnlPct          net P&amp;L as a percentage of equity at entry (1.5 = +1.5%)
  * @param barsHeld        bars the trade was open

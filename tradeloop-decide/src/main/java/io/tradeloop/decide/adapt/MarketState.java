@@ -22,6 +22,11 @@ public record MarketState(double volRank, double trendStrength, double momentum,
      * (momentum: the middle one).
      */
     public int index() {
+        return index(volRank, trendStrength, momentum, regime, drawdown);
+    }
+
+    /** {@link #index()} of the state these values make, without building it. */
+    public static int index(double volRank, double trendStrength, double momentum, Regime regime, double drawdown) {
         int v = volRank >= 2.0 / 3 ? 2 : volRank >= 1.0 / 3 ? 1 : 0;
         int t = trendStrength >= 30 ? 2 : trendStrength >= 20 ? 1 : 0;
         int m = momentum < -0.5 ? 0 : momentum > 0.5 ? 2 : 1;

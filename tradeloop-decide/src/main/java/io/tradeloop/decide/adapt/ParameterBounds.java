@@ -47,6 +47,15 @@ public record ParameterBounds(AdaptedParameters defaults, AdaptedParameters min,
                 c(p.riskMultiplier(), min.riskMultiplier(), max.riskMultiplier()));
     }
 
+    /** How many steps {@code p} stands from the defaults, summed over the parameters: Σ |p − default| / step. */
+    public double stepsFromDefaults(AdaptedParameters p) {
+        return Math.abs(p.confidenceThreshold() - defaults.confidenceThreshold()) / step.confidenceThreshold()
+                + Math.abs(p.sizeMultiplier() - defaults.sizeMultiplier()) / step.sizeMultiplier()
+                + Math.abs(p.stopMultiplier() - defaults.stopMultiplier()) / step.stopMultiplier()
+                + Math.abs(p.takeProfitMultiplier() - defaults.takeProfitMultiplier()) / step.takeProfitMultiplier()
+                + Math.abs(p.riskMultiplier() - defaults.riskMultiplier()) / step.riskMultiplier();
+    }
+
     /** True when every field is finite and inside its bounds. */
     public boolean contains(AdaptedParameters p) {
         return p != null && p.equals(clamp(p)) && Double.isFinite(p.confidenceThreshold()) && Double.isFinite(p.sizeMultiplier())

@@ -5,6 +5,9 @@ package io.tradeloop.decide.pipeline;
  * The arrays are the caller's reusable buffers (read during the call only).
  *
  * @param timeMs        the bar's close time
+ * @param open          the bar's open
+ * @param high          its high
+ * @param low           its low
  * @param price         its close
  * @param features      the scaled feature row (NaN-free)
  * @param window        the last {@code window} scaled rows, oldest first, flattened (null until enough bars have closed)
@@ -18,6 +21,6 @@ package io.tradeloop.decide.pipeline;
  * @param positionSide  −1, 0 or +1: what the account holds in this instrument
  * @param barsHeld      bars the open position has been held (0 when flat)
  */
-public record BarInput(long timeMs, double price, float[] features, float[] window, double adx, double realisedVol, double baseSlope,
+public record BarInput(long timeMs, double open, double high, double low, double price, float[] features, float[] window, double adx, double realisedVol, double baseSlope,
                        double higherSlope, double momentumZ, double targetReturn, double drawdown, int positionSide, int barsHeld) {
 }

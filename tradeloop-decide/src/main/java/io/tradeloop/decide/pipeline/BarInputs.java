@@ -40,6 +40,9 @@ public final class BarInputs {
     private final int momentum;
     private int filled;
     private long lastTimeMs;
+    private double lastOpen;
+    private double lastHigh;
+    private double lastLow;
     private double lastClose;
 
     /**
@@ -79,6 +82,9 @@ public final class BarInputs {
         stream.update(closeTimeMs, open, high, low, close, volume);
         vol.update(close);
         lastTimeMs = closeTimeMs;
+        lastOpen = open;
+        lastHigh = high;
+        lastLow = low;
         lastClose = close;
         if (stream.rowReady()) {
             scaler.transformRow(stream, row);
@@ -102,7 +108,7 @@ public final class BarInputs {
         double rvNow = stream.value(rv);
         double mom = rvNow > 0 ? stream.value(momentum) / (rvNow * Math.sqrt(MOMENTUM_BARS)) : 0;
         float[] w = filled >= rowsInWindow && models.sequence() != null ? window : null;
-        return new BarInput(lastTimeMs, lastClose, rowF, w, stream.value(adx), rvNow, stream.value(slope),
+        return new BarInput(lastTimeMs, lastOpen, lastHigh, lastLow, lastClose, rowF, w, stream.value(adx), rvNow, stream.value(slope),
                 higherSlope < 0 ? Double.NaN : stream.value(higherSlope), mom, tau, drawdown, positionSide, barsHeld);
     }
 }

@@ -1,6 +1,7 @@
 package io.tradeloop.decide.pipeline;
 
 import io.tradeloop.decide.adapt.AdaptedParameters;
+import io.tradeloop.decide.adapt.Candidate;
 import io.tradeloop.decide.adapt.MarketState;
 import io.tradeloop.decide.adapt.QLearningParameterAdapter;
 import io.tradeloop.decide.fuzzy.MamdaniEngine;
@@ -80,6 +81,14 @@ public final class DecisionPipeline {
             throw new IllegalArgumentException("stack level " + level + " needs a meta-label model");
         }
         this.adapter = level.has(StackLevel.ADAPTER) ? adapter : null;
+        if (this.adapter != null) {
+            var base = this.adapter.baseParameters();
+            if (base.confidenceThreshold() != config.minConfidence() || base.sizeMultiplier() != 1 || base.stopMultiplier() != 1
+                    || base.takeProfitMultiplier() != 1 || base.riskMultiplier() != 1) {
+                throw new IllegalArgumentException("the adapter's base parameters " + base + " must be the stack's own (confidence threshold "
+                        + config.minConfidence() + ", multipliers 1): its rewards are advantages over the stack without it");
+            }
+        }
         this.seqMembers = models.sequence() == null ? new double[0][] : new double[models.sequence().size()][3];
         this.metaRow = new float[models.primary().numFeatures() + DirectionalModels.META_EXTRA];
     }
@@ -98,9 +107,15 @@ public final class DecisionPipeline {
      */
     public void observe(BarInput in) {
         lastReading = regime.update(in.adx(), in.realisedVol(), in.baseSlope(), in.higherSlope());
+        if (adapter != null) adapter.onBar(in.timeMs(), in.open(), in.high(), in.low(), in.price(), stateIndex(in));
     }
 
-    /** The adapter's view of the market after the latest bar folded in (for rewards at a trade's close). */
+    private int stateIndex(BarInput in) {
+        RegimeReading r = lastReading;
+        return MarketState.index(r == null ? 0 : r.volRank(), in.adx(), in.momentumZ(), r == null ? null : r.confirmed(), in.drawdown());
+    }
+
+    /** The adapter's view of the market after the latest bar folded in. */
     public MarketState marketState(BarInput in) {
         RegimeReading r = lastReading;
         return new MarketState(r == null ? 0 : r.volRank(), in.adx(), in.momentumZ(), r == null ? null : r.confirmed(), in.drawdown());
@@ -110,6 +125,8 @@ public final class DecisionPipeline {
     public Decision decide(BarInput in) {
         RegimeReading reading = regime.update(in.adx(), in.realisedVol(), in.baseSlope(), in.higherSlope());
         lastReading = reading;
+        // the adapter's shadow trades step through this bar before anything is decided on it
+        if (adapter != null) adapter.onBar(in.timeMs(), in.open(), in.high(), in.low(), in.price(), stateIndex(in));
 
         // 1. Votes.
         List<ModelVote> votes = new ArrayList<>(8);
@@ -166,19 +183,12 @@ public final class DecisionPipeline {
                     String.format(Locale.ROOT, "P(take) %.3f below %.3f", meta.pTake(), meta.threshold())));
         }
 
-        // 4. Adapter: the parameters this candidate trades with (only for candidates the meta gate let through).
-        AdaptedParameters params = null;
-        if (adapter != null && gates.stream().allMatch(GateResult::passed)) {
-            params = adapter.act(new MarketState(reading.volRank(), in.adx(), in.momentumZ(), reading.confirmed(), in.drawdown()));
-        }
-
-        // 5. Gates: confidence, regime, fuzzy arbitration.
+        // 4. Gates whose outcome the adapter's parameters do not change: regime, fuzzy arbitration.
         FuzzyOutcome fz = null;
         double confidenceWeight = 1;
         double fuzzyMultiplier = 1;
+        int confidenceGateAt = gates.size();
         if (level.has(StackLevel.GATES)) {
-            double threshold = params != null ? params.confidenceThreshold() : config.minConfidence();
-            gates.add(confidenceGate.check(v.confidence(), threshold));
             gates.add(regimeGate.check(reading));
             double s = Math.max(-1, Math.min(1, v.signal() / models.signalScale()));
             double act = fuzzy.evaluate(s, v.support(), reading.trendScore(), reading.volRank());
@@ -192,21 +202,34 @@ public final class DecisionPipeline {
             fuzzyMultiplier = Double.isNaN(act) ? 0 : Math.min(1, Math.abs(act) / 0.6);
         }
 
+        // 5. Adapter: a candidate every other gate let through gets the parameters it trades with (its
+        //    threshold decides the confidence gate); it is scored later by its outcome, traded or not.
+        double tau = in.targetReturn();
+        double stopBase = tau * models.labels().stopLossMult();
+        double takeBase = tau * models.labels().profitTakeMult();
+        double baseFraction = config.baseFraction() * confidenceWeight * fuzzyMultiplier;
+        AdaptedParameters params = null;
+        if (adapter != null && gates.stream().allMatch(GateResult::passed) && stopBase > 0 && stopBase < 1 && takeBase > 0 && baseFraction > 0) {
+            var candidate = new Candidate(in.timeMs(), side.sign(), v.confidence(), in.price(), stopBase, takeBase, baseFraction, config.riskPerTrade(),
+                    models.labels().horizonBars());
+            params = adapter.act(marketState(in), candidate);
+        }
+        if (level.has(StackLevel.GATES)) {
+            double threshold = params != null ? params.confidenceThreshold() : config.minConfidence();
+            gates.add(confidenceGateAt, confidenceGate.check(v.confidence(), threshold));
+        }
+
         boolean blocked = gates.stream().anyMatch(g -> !g.passed());
         if (blocked) {
-            if (params != null) {
-                adapter.onNoTrade(new MarketState(reading.volRank(), in.adx(), in.momentumZ(), reading.confirmed(), in.drawdown()));
-            }
             String which = gates.stream().filter(g -> !g.passed()).map(GateResult::gate).toList().toString();
             return decision(in, votes, v, meta, reading, fz, gates, params, null, new Action.Hold("blocked by " + which));
         }
 
         // 6. Size and barriers.
         double sizeMult = params != null ? params.sizeMultiplier() : 1;
-        double tau = in.targetReturn();
-        double stop = tau * models.labels().stopLossMult() * (params != null ? params.stopMultiplier() : 1);
-        double take = tau * models.labels().profitTakeMult() * (params != null ? params.takeProfitMultiplier() : 1);
-        double fraction = config.baseFraction() * confidenceWeight * sizeMult * fuzzyMultiplier;
+        double stop = stopBase * (params != null ? params.stopMultiplier() : 1);
+        double take = takeBase * (params != null ? params.takeProfitMultiplier() : 1);
+        double fraction = baseFraction * sizeMult;
         double cap = Double.POSITIVE_INFINITY;
         if (level.has(StackLevel.RISK) && stop > 0) {
             // per-trade risk budget: a stop-out at distance `stop` loses fraction × stop of equity
@@ -214,9 +237,6 @@ public final class DecisionPipeline {
             fraction = Math.min(fraction, cap);
         }
         if (!(fraction > 0)) {
-            if (adapter != null) {
-                adapter.onNoTrade(new MarketState(reading.volRank(), in.adx(), in.momentumZ(), reading.confirmed(), in.drawdown()));
-            }
             return decision(in, votes, v, meta, reading, fz, gates, params, null, new Action.Hold("size is zero"));
         }
         var sizing = new Sizing(config.baseFraction(), confidenceWeight, sizeMult, fuzzyMultiplier, cap, 1, fraction);

@@ -66,7 +66,12 @@ class DecisionPipelineTest {
     }
 
     private static BarInput bar(float x0, float x1, int position, int held) {
-        return new BarInput(1_000, 100, new float[] {x0, x1, 0, 0}, null, 30, 0.01, 0.05, 0.05, 0.5, 0.03, 0, position, held);
+        return bar(1_000, 100, 100, 100, x0, x1, position, held);
+    }
+
+    /** A bar closing at {@code timeMs} at 100 with the given high and low; τ = 0.03. */
+    private static BarInput bar(long timeMs, double high, double low, double close, float x0, float x1, int position, int held) {
+        return new BarInput(timeMs, 100, high, low, close, new float[] {x0, x1, 0, 0}, null, 30, 0.01, 0.05, 0.05, 0.5, 0.03, 0, position, held);
     }
 
     private static DecisionPipeline pipeline(StackLevel level) {
@@ -126,14 +131,29 @@ class DecisionPipelineTest {
     }
 
     @Test
-    void adapterLevelConsultsTheAdapter() {
+    void adapterLevelScoresEveryCandidateByItsOutcome() {
         var p = pipeline(StackLevel.ADAPTER);
         var d = p.decide(bar(3, 2, 0, 0));
+        // a candidate: meta, regime and fuzzy passed; the adapter's threshold then decides the confidence gate
+        assertThat(d.gates()).extracting(GateResult::gate).containsExactly("meta", "confidence", "regime", "fuzzy");
+        assertThat(d.gates()).filteredOn(g -> !g.gate().equals("confidence")).allMatch(GateResult::passed);
         assertThat(d.parameters()).isNotNull();
-        // an entry leaves the action waiting for its trade; a blocked candidate has already been scored
-        assertThat(p.adapter().awaitingOutcome()).isEqualTo(d.action() instanceof Action.Enter);
+        double threshold = switch (d.gates().get(1)) {
+            case GateResult.Passed g -> g.threshold();
+            case GateResult.Blocked g -> g.threshold();
+        };
+        assertThat(threshold).isEqualTo(d.parameters().confidenceThreshold());
+        assertThat(p.adapter().pendingCount()).isEqualTo(1);
+        // traded or not, the shadow trade is scored once its barriers close: τ = 3% at 100 → take-profit 103 on the next bar
+        p.observe(bar(2_000, 103.5, 99.5, 103, 0, 0, 0, 0));
+        assertThat(p.adapter().pendingCount()).isZero();
+        assertThat(p.adapter().scored()).isEqualTo(1);
         assertThatThrownBy(() -> new DecisionPipeline(models, StackLevel.ADAPTER, StackConfig.defaults(), "x", null))
                 .hasMessageContaining("needs a Q-learning adapter");
+        // the adapter's base parameters must be the stack's own: its rewards are advantages over the level below
+        var other = new StackConfig(0.5, 0.45, 0.15, 0.95, 1.0, 0.02, io.tradeloop.decide.regime.RegimeConfig.defaults());
+        assertThatThrownBy(() -> new DecisionPipeline(models, StackLevel.ADAPTER, other, "x",
+                new QLearningParameterAdapter(AdapterConfig.defaults(), new Rng(1)))).hasMessageContaining("base parameters");
     }
 
     @Test

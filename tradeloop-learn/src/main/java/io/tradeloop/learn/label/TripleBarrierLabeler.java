@@ -10,7 +10,8 @@ import io.tradeloop.core.series.BarSeries;
  * j = i+1 … i+h are scanned in order; a barrier is touched when the bar's high (low) reaches it. If a
  * bar opens beyond a barrier the touch price is that open (a gap fills at the open, not at the
  * barrier). If both barriers lie inside one bar's range the outcome is {@link Barrier#BOTH}. If
- * neither is touched by bar i+h the vertical barrier decides, at that bar's close.
+ * neither is touched by bar i+h the vertical barrier decides, at that bar's close. The bar-by-bar rule
+ * is {@link BarrierWalk}'s.
  */
 public final class TripleBarrierLabeler {
     private final TripleBarrierConfig config;
@@ -46,6 +47,7 @@ public final class TripleBarrierLabeler {
         double[] target = new double[n];
         double upMult = side > 0 ? config.profitTakeMult() : config.stopLossMult();
         double downMult = side > 0 ? config.stopLossMult() : config.profitTakeMult();
+        var walk = new BarrierWalk();
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(sigma[i]) || i + h >= n) {
                 barrier[i] = Barrier.NONE;
@@ -59,40 +61,13 @@ public final class TripleBarrierLabeler {
             double upper = c * (1 + upMult * tau);
             double lower = c * (1 - downMult * tau);
             target[i] = tau;
-            Barrier hit = Barrier.VERTICAL;
-            double touchPrice = close[i + h];
-            int at = i + h;
+            walk.start(c, upper, lower, h);
             for (int j = i + 1; j <= i + h; j++) {
-                boolean up = high[j] >= upper;
-                boolean down = low[j] <= lower;
-                if (up && down) {
-                    // A gap through one barrier at the open decides it; otherwise the bar is ambiguous.
-                    if (open[j] >= upper) {
-                        hit = Barrier.UPPER;
-                        touchPrice = open[j];
-                    } else if (open[j] <= lower) {
-                        hit = Barrier.LOWER;
-                        touchPrice = open[j];
-                    } else {
-                        hit = Barrier.BOTH;
-                        touchPrice = close[j];
-                    }
-                    at = j;
-                    break;
-                }
-                if (up) {
-                    hit = Barrier.UPPER;
-                    touchPrice = Math.max(upper, open[j]);
-                    at = j;
-                    break;
-                }
-                if (down) {
-                    hit = Barrier.LOWER;
-                    touchPrice = Math.min(lower, open[j]);
-                    at = j;
-                    break;
-                }
+                if (walk.step(open[j], high[j], low[j], close[j])) break;
             }
+            Barrier hit = walk.barrier();
+            double touchPrice = walk.touchPrice();
+            int at = i + walk.bars();
             barrier[i] = hit;
             label[i] = switch (hit) {
                 case UPPER -> 1;

@@ -4,8 +4,6 @@ import io.tradeloop.core.config.Checks;
 import io.tradeloop.core.order.Side;
 import io.tradeloop.core.series.BarSeries;
 import io.tradeloop.core.series.Timeframe;
-import io.tradeloop.decide.adapt.ClosedTrade;
-import io.tradeloop.decide.adapt.MarketState;
 import io.tradeloop.decide.adapt.QLearningParameterAdapter;
 import io.tradeloop.decide.pipeline.BarInputs;
 import io.tradeloop.decide.pipeline.DecisionPipeline;
@@ -81,7 +79,6 @@ public final class EnsembleStrategy implements Strategy {
     private TradeWatch watch;
     private int barsHeld;
     private double entryEquity;
-    private double minEquity;
     private double decisionPrice;
     private double pendingStop = Double.NaN;
     private double pendingTake = Double.NaN;
@@ -158,25 +155,18 @@ public final class EnsembleStrategy implements Strategy {
             activity.recordSlippage(t, nowSide * (entry / decisionPrice - 1) * 1e4);
             watch = new TradeWatch(nowSide, entry, t, config.stack().leverage(), pendingStop, pendingTake);
             entryEquity = equityBefore(ctx, feed, equity);
-            minEquity = equity;
             barsHeld = 0;
             awaitingEntry = false;
         } else if (side != 0 && nowSide == 0) {
             double pnl = equity - entryEquity;
             activity.recordExit(t, pnl);
-            if (adapter != null && adapter.awaitingOutcome()) {
-                double adverse = Math.max(0, (entryEquity - minEquity) / entryEquity * 100);
-                adapter.onTradeClosed(new ClosedTrade(pnl / entryEquity * 100, barsHeld, adverse), state(t, c, drawdown));
-            }
             watch = null;
         } else if (awaitingEntry && nowSide == 0 && ctx.pendingOrders(feed) == 0) {
             awaitingEntry = false; // the approved order did not fill (e.g. rejected at the venue)
-            if (adapter != null) adapter.onNoTrade(state(t, c, drawdown));
         }
         side = nowSide;
         if (side != 0) {
             barsHeld++;
-            minEquity = Math.min(minEquity, equity);
         }
         if (ctx.pendingOrders(feed) > 0 || !inputs.ready()) {
             if (inputs.ready()) pipeline.observe(inputs.input(drawdown, side, barsHeld));
@@ -203,7 +193,6 @@ public final class EnsembleStrategy implements Strategy {
                         config.stack().leverage()));
                 List<RiskCheck> checks = rd.trail().stream().map(RiskCheck::of).toList();
                 if (rd.isRefused()) {
-                    if (adapter != null) adapter.onNoTrade(state(t, c, drawdown));
                     d = d.withRisk(withFinal(checks, rd.finalVerdict()), d.sizing(), new Action.Hold("refused by " + rd.finalVerdict().rule()
                             + ": " + ((RiskVerdict.Refused) rd.finalVerdict()).reason()));
                 } else {
@@ -233,10 +222,6 @@ public final class EnsembleStrategy implements Strategy {
     /** Equity just before the entry: this bar's equity less the position's unrealised P&amp;L since the fill. */
     private static double equityBefore(StrategyContext ctx, int feed, double equity) {
         return equity - ctx.account().unrealisedPnlUsd(feed);
-    }
-
-    private MarketState state(long t, double c, double drawdown) {
-        return pipeline.marketState(inputs.input(drawdown, side, barsHeld));
     }
 
     private void submitExit(StrategyContext ctx, int feed, double pos, long t, double c, String reason) {

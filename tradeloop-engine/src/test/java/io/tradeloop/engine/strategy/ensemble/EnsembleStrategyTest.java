@@ -22,6 +22,9 @@ import io.tradeloop.risk.RecordedMarket;
 import io.tradeloop.risk.RiskLayers;
 import io.tradeloop.risk.TradingActivity;
 import org.junit.jupiter.api.Assumptions;
+import io.tradeloop.core.random.Rng;
+import io.tradeloop.decide.adapt.AdapterConfig;
+import io.tradeloop.decide.adapt.QLearningParameterAdapter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -74,5 +77,21 @@ class EnsembleStrategyTest {
             int bars = testBars.lowerBound(t.exitMs()) - testBars.lowerBound(t.entryMs());
             assertThat(bars).as("trade %s", t).isLessThanOrEqualTo(13);
         }
+
+        // the adapter level on the same bars: every entry was a candidate the adapter set parameters for, and every
+        // candidate (traded or not) is scored by its shadow outcome once its barriers close
+        var adapter = new QLearningParameterAdapter(AdapterConfig.defaults(), new Rng(3));
+        var market2 = new RecordedMarket(2000);
+        var activity2 = TradingActivity.standard();
+        var adapted = new EnsembleStrategy(models, asset.scaler(), new EnsembleStrategy.Config(0, StackLevel.ADAPTER, StackConfig.defaults(), def,
+                history, asset.daily()), adapter, market2, activity2);
+        new Backtest(List.of(MarketFeed.of(inst, testBars)), adapted, RiskLayers.directional(), BacktestConfig.defaults(), null, market2, activity2)
+                .run();
+        var adaptedEntries = adapted.decisions().stream().filter(d -> d.action() instanceof Action.Enter).toList();
+        assertThat(adaptedEntries).allSatisfy(d -> assertThat(d.parameters()).isNotNull());
+        long candidates = adapted.decisions().stream().filter(d -> d.parameters() != null && d.vote() != null).count();
+        assertThat(adapter.scored() + adapter.pendingCount()).isEqualTo(candidates).isGreaterThanOrEqualTo(adaptedEntries.size());
+        assertThat(adapter.scored()).isPositive();
+        assertThat(adapter.pendingCount()).isLessThanOrEqualTo(12);
     }
 }

@@ -12,9 +12,14 @@ import java.util.List;
  */
 public final class ExitEngine {
     private final List<ExitRule> rules;
+    private final ExitRule[] ruleArray;
+    // the stop found by the last check (one engine per trading loop)
+    private double lastStop = Double.NaN;
+    private String lastStopRule;
 
     public ExitEngine(List<? extends ExitRule> rules) {
         this.rules = List.copyOf(rules);
+        this.ruleArray = this.rules.toArray(new ExitRule[0]);
     }
 
     /** Stop-loss, standard tiered trailing stop, profit lock at half of 2%+ peaks, liquidation guard at 5%. */
@@ -28,9 +33,18 @@ public final class ExitEngine {
 
     /** Checks one bar (open, high, low, close) of an open trade, then updates the trade's best price. */
     public ExitVerdict onBar(TradeWatch t, double open, double high, double low, double close) {
+        ExitVerdict.Exit exit = checkExit(t, open, high, low, close);
+        return exit != null ? exit : new ExitVerdict.Hold(lastStop, lastStopRule);
+    }
+
+    /**
+     * {@link #onBar} for the per-bar hot path: the exit, or null when the trade holds, in which case
+     * nothing is allocated ({@link #lastStopLevel()} and {@link #lastStopRule()} then say which stop is in force).
+     */
+    public ExitVerdict.Exit checkExit(TradeWatch t, double open, double high, double low, double close) {
         double stop = Double.NaN;
         String stopRule = null;
-        for (ExitRule r : rules) {
+        for (ExitRule r : ruleArray) {
             double level = r.stopLevel(t);
             if (Double.isNaN(level)) continue;
             if (Double.isNaN(stop) || (t.side() > 0 ? level > stop : level < stop)) {
@@ -38,7 +52,9 @@ public final class ExitEngine {
                 stopRule = r.name();
             }
         }
-        ExitVerdict verdict = null;
+        lastStop = stop;
+        lastStopRule = stopRule;
+        ExitVerdict.Exit verdict = null;
         if (!Double.isNaN(stop)) {
             boolean hit = t.side() > 0 ? low <= stop : high >= stop;
             if (hit) {
@@ -57,6 +73,16 @@ public final class ExitEngine {
             }
         }
         t.observe(high, low);
-        return verdict != null ? verdict : new ExitVerdict.Hold(stop, stopRule);
+        return verdict;
+    }
+
+    /** The tightest protective level the last check found (NaN when no rule set one). */
+    public double lastStopLevel() {
+        return lastStop;
+    }
+
+    /** The rule that set it (null when none). */
+    public String lastStopRule() {
+        return lastStopRule;
     }
 }

@@ -47,7 +47,10 @@ public record TieredTrailingStop(List<Tier> tiers) implements ExitRule {
     public double stopLevel(TradeWatch t) {
         double peak = t.peakProfit();
         Tier active = null;
-        for (Tier tier : tiers) if (peak >= tier.minProfit() - 1e-12) active = tier;
+        for (int i = 0; i < tiers.size(); i++) { // indexed: no iterator on the per-bar path
+            Tier tier = tiers.get(i);
+            if (peak >= tier.minProfit() - 1e-12) active = tier;
+        }
         if (active == null) return Double.NaN;
         return t.bestPrice() * (1 - t.side() * active.trail());
     }

@@ -8,13 +8,8 @@ import io.tradeloop.risk.ReturnHistory;
 import io.tradeloop.risk.RiskContext;
 import io.tradeloop.risk.RiskVerdict;
 import io.tradeloop.risk.TradeProposal;
-import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.special.Erf;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Value at risk of the account after the trade against a limit: VaR ≤ {@code maxVarFraction} × equity.
@@ -47,70 +42,143 @@ public record VarLimit(Method method, double confidence, int horizonBars, double
         return "var-limit";
     }
 
+    /** Per-thread scratch, so a check allocates nothing once it has seen the account's size (approvals are the common case). */
+    private static final class Scratch {
+        String[] ids = new String[8];
+        double[] held = new double[8];
+        double[] added = new double[8];
+        ReturnHistory[] hist = new ReturnHistory[8];
+        double[] pnl = new double[256];
+        int count;
+        // Instrument.id() builds a string per call: remember the ids of the instrument objects seen (by identity)
+        io.tradeloop.core.instrument.Instrument[] known = new io.tradeloop.core.instrument.Instrument[8];
+        String[] knownIds = new String[8];
+        int knownCount;
+
+        String idOf(io.tradeloop.core.instrument.Instrument inst) {
+            for (int i = 0; i < knownCount; i++) if (known[i] == inst) return knownIds[i];
+            int at = knownCount < known.length ? knownCount++ : Math.floorMod(inst.hashCode(), known.length);
+            known[at] = inst;
+            knownIds[at] = inst.id();
+            return knownIds[at];
+        }
+
+        int slot(String id) {
+            for (int i = 0; i < count; i++) if (ids[i].equals(id)) return i;
+            if (count == ids.length) {
+                int n = 2 * count;
+                ids = java.util.Arrays.copyOf(ids, n);
+                held = java.util.Arrays.copyOf(held, n);
+                added = java.util.Arrays.copyOf(added, n);
+                hist = java.util.Arrays.copyOf(hist, n);
+            }
+            ids[count] = id;
+            held[count] = 0;
+            added[count] = 0;
+            return count++;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final RiskVerdict APPROVED = new RiskVerdict.Approved("var-limit");
+
     @Override
     public RiskVerdict check(TradeProposal proposal, RiskContext context) {
-        if (proposal.isReducingOnly()) return RiskVerdict.approved(name());
+        if (proposal.isReducingOnly()) return APPROVED;
         var p = context.portfolio();
-        // held notionals of every open instrument, and the legs' additions
-        Map<String, Double> held = new LinkedHashMap<>();
+        Scratch s = SCRATCH.get();
+        s.count = 0;
+        // held notionals of every open instrument, then the legs' additions (instruments in first-seen order)
         for (int b = 0; b < p.books(); b++) {
-            if (p.isOpen(b)) held.merge(p.instrument(b).id(), p.qty(b) * p.markPrice(b), Double::sum);
+            if (p.isOpen(b)) s.held[s.slot(s.idOf(p.instrument(b)))] += p.qty(b) * p.markPrice(b);
         }
-        Map<String, Double> add = new LinkedHashMap<>();
-        for (Leg leg : proposal.legs()) add.merge(leg.instrument().id(), Exposure.signedNotionalUsd(leg), Double::sum);
-        List<String> ids = new ArrayList<>(held.keySet());
-        for (String id : add.keySet()) if (!ids.contains(id)) ids.add(id);
-        ReturnHistory[] hist = new ReturnHistory[ids.size()];
+        var legs = proposal.legs();
+        for (int i = 0; i < legs.size(); i++) {
+            Leg leg = legs.get(i);
+            s.added[s.slot(s.idOf(leg.instrument()))] += Exposure.signedNotionalUsd(leg);
+        }
         int n = Integer.MAX_VALUE;
-        for (int i = 0; i < ids.size(); i++) {
-            hist[i] = context.market().returns(ids.get(i));
-            int have = hist[i] == null ? 0 : hist[i].size();
+        for (int i = 0; i < s.count; i++) {
+            ReturnHistory h = context.market().returns(s.ids[i]);
+            s.hist[i] = h;
+            int have = h == null ? 0 : h.size();
             if (have < minObservations) {
-                return RiskVerdict.refused(name(), String.format("%s has %d returns, VaR needs at least %d", ids.get(i), have, minObservations));
+                return RiskVerdict.refused(name(), String.format("%s has %d returns, VaR needs at least %d", s.ids[i], have, minObservations));
             }
             n = Math.min(n, have);
         }
-        double[] h = new double[ids.size()];
-        double[] a = new double[ids.size()];
-        for (int i = 0; i < ids.size(); i++) {
-            h[i] = held.getOrDefault(ids.get(i), 0.0);
-            a[i] = add.getOrDefault(ids.get(i), 0.0);
-        }
+        if (s.pnl.length < n) s.pnl = new double[Math.max(n, 2 * s.pnl.length)];
         double limit = maxVarFraction * p.equityUsd();
-        double[] pnl = new double[n];
-        double full = var(hist, h, a, 1, n, pnl);
-        if (full <= limit) return RiskVerdict.approved(name());
+        double full = var(s, 1, n);
+        if (full <= limit) return APPROVED;
         String why = String.format("%s VaR(%.1f%%, %d bars) would be %.2f USD, the limit is %.2f (%.2f%% of equity)",
                 method.name().toLowerCase(java.util.Locale.ROOT), 100 * confidence, horizonBars, full, limit, 100 * maxVarFraction);
         double lo = 0;
         double hi = 1;
-        if (var(hist, h, a, 0, n, pnl) > limit) return RiskVerdict.refused(name(), why + "; the held positions alone breach it");
+        if (var(s, 0, n) > limit) return RiskVerdict.refused(name(), why + "; the held positions alone breach it");
         for (int it = 0; it < 40; it++) {
             double mid = (lo + hi) / 2;
-            if (var(hist, h, a, mid, n, pnl) <= limit) lo = mid;
+            if (var(s, mid, n) <= limit) lo = mid;
             else hi = mid;
         }
         if (lo >= minScale && lo > 0) return new RiskVerdict.Adjusted(name(), lo, why);
         return RiskVerdict.refused(name(), why);
     }
 
-    /** VaR of held + scale × added notionals over the newest n aligned returns. */
-    double var(ReturnHistory[] hist, double[] held, double[] added, double scale, int n, double[] pnl) {
+    private double var(Scratch s, double scale, int n) {
+        double[] pnl = s.pnl;
         for (int t = 0; t < n; t++) {
-            double s = 0;
-            for (int i = 0; i < hist.length; i++) s += (held[i] + scale * added[i]) * hist[i].newest(t);
-            pnl[t] = s;
+            double v = 0;
+            for (int i = 0; i < s.count; i++) v += (s.held[i] + scale * s.added[i]) * s.hist[i].newest(t);
+            pnl[t] = v;
         }
         return valueAtRisk(method, pnl, n, confidence, horizonBars);
+    }
+
+    /**
+     * The element of rank {@code k} (0 = smallest) of {@code a[0, n)}, by quickselect with median-of-three
+     * pivots (Hoare, "Find", CACM 1961): O(n) on average, in place, no allocation. Reorders {@code a}.
+     */
+    static double kthSmallest(double[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            // median of three to the middle, then Hoare partition around it
+            if (a[mid] < a[lo]) swap(a, mid, lo);
+            if (a[hi] < a[lo]) swap(a, hi, lo);
+            if (a[hi] < a[mid]) swap(a, hi, mid);
+            double pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j) {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return a[k];
+        }
+        return a[k];
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     /** VaR of a P&amp;L sample (see the class comment); {@code pnl} is reordered by the historical method. */
     public static double valueAtRisk(Method method, double[] pnl, int n, double confidence, int horizonBars) {
         return switch (method) {
             case HISTORICAL -> {
-                Arrays.sort(pnl, 0, n);
                 int k = (int) Math.ceil((1 - confidence) * n - 1e-9);
-                yield Math.max(0, -pnl[Math.max(0, k - 1)] * Math.sqrt(horizonBars));
+                yield Math.max(0, -kthSmallest(pnl, n, Math.max(0, k - 1)) * Math.sqrt(horizonBars));
             }
             case PARAMETRIC -> {
                 double mean = 0;
@@ -118,7 +186,7 @@ public record VarLimit(Method method, double confidence, int horizonBars, double
                 double ss = 0;
                 for (int t = 0; t < n; t++) ss += (pnl[t] - mean) * (pnl[t] - mean);
                 double sd = Math.sqrt(ss / (n - 1));
-                double z = new NormalDistribution().inverseCumulativeProbability(confidence);
+                double z = Math.sqrt(2) * Erf.erfInv(2 * confidence - 1); // the standard normal quantile, without allocating
                 yield Math.max(0, z * sd * Math.sqrt(horizonBars) - mean * horizonBars);
             }
         };

@@ -88,4 +88,30 @@ class ExitEngineTest {
         var both = (ExitVerdict.Exit) new ExitEngine(List.of(new StopLoss())).onBar(new TradeWatch(1, 100, 0, 1, 0.05, 0.10), 100, 111, 94, 100);
         assertThat(both.rule()).isEqualTo("stop-loss");
     }
+
+    @Test
+    void theHotPathCheckReturnsNullWhileHoldingAndAllocatesNothing() {
+        var engine = ExitEngine.standard();
+        // long at 100, 2% stop: a quiet bar holds with the stop-loss at 98 in force; a bar to 97.5 exits at 98
+        var t = new TradeWatch(1, 100, 0, 1, 0.02, 0.05);
+        assertThat(engine.checkExit(t, 100, 100.5, 99.5, 100)).isNull();
+        assertThat(engine.lastStopLevel()).isCloseTo(98, within(1e-9));
+        assertThat(engine.lastStopRule()).isEqualTo("stop-loss");
+        assertThat(engine.checkExit(t, 100, 100.2, 97.5, 98).price()).isCloseTo(98, within(1e-9));
+
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().threadId();
+        long allocated = 0;
+        for (int round = 0; round < 3; round++) {
+            // a trade rising slowly: the trailing stop and profit lock engage, nothing is hit
+            var w = new TradeWatch(1, 100, 0, 2, 0.05, Double.NaN);
+            long before = threads.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 5_000; i++) {
+                double p = 100 + i * 0.001;
+                if (engine.checkExit(w, p, p + 0.0005, p - 0.0005, p) != null) throw new AssertionError("unexpected exit at bar " + i);
+            }
+            allocated = threads.getThreadAllocatedBytes(tid) - before;
+        }
+        assertThat(allocated).as("bytes allocated by 5,000 holding bars (less than one per bar)").isLessThan(5_000);
+    }
 }

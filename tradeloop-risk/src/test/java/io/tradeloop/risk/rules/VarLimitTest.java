@@ -94,6 +94,37 @@ class VarLimitTest {
     }
 
     @Test
+    void anApprovingCheckAllocatesNothing() {
+        // a held BTC position and a small ETH entry, 2,000 returns each (the directional layer's history): approved
+        var btc = new ReturnHistory(2000);
+        var eth = new ReturnHistory(2000);
+        var rnd = new java.util.Random(4);
+        for (int i = 0; i < 2000; i++) {
+            btc.push(rnd.nextGaussian() * 0.01);
+            eth.push(rnd.nextGaussian() * 0.012);
+        }
+        var p = new Portfolio(10_000, 2);
+        p.fill(0, BTC, 0.05, 20_000, 0, 1);
+        var ctx = new RiskContext(p, 0, market(Map.of(BTC.id(), btc, ETH.id(), eth)), ActivityView.NONE);
+        var proposal = new TradeProposal(List.of(new Leg(ETH, Side.BUY, 0.5, 2_000, 1, false)), 0, "t");
+        for (var method : VarLimit.Method.values()) {
+            var rule = new VarLimit(method, 0.99, 6, 0.05, 100, 0.1);
+            var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long tid = Thread.currentThread().threadId();
+            long allocated = 0;
+            for (int round = 0; round < 3; round++) { // the last round is measured, after the JIT has seen the loop
+                long before = threads.getThreadAllocatedBytes(tid);
+                for (int i = 0; i < 2_000; i++) {
+                    if (!(rule.check(proposal, ctx) instanceof RiskVerdict.Approved)) throw new AssertionError("expected an approval");
+                }
+                allocated = threads.getThreadAllocatedBytes(tid) - before;
+            }
+            // less than a byte per check: nothing is allocated per call (a few hundred bytes of JIT/class-loading noise may show)
+            assertThat(allocated).as("bytes allocated by 2,000 %s checks", method).isLessThan(2_000);
+        }
+    }
+
+    @Test
     void refusesWithoutEnoughHistory() {
         var v = new VarLimit(VarLimit.Method.HISTORICAL, 0.95, 1, 0.02, 30, 0.1)
                 .check(new TradeProposal(List.of(new Leg(BTC, Side.BUY, 0.1, 20_000, 1, false)), 0, "t"), new RiskContext(new Portfolio(10_000, 2), 0));

@@ -175,8 +175,8 @@ public final class EnsembleStrategy implements Strategy {
 
         // Protective exits first, on the bar's close.
         if (side != 0 && watch != null) {
-            ExitVerdict ev = exits.onBar(watch, c, c, c, c);
-            if (ev instanceof ExitVerdict.Exit ex) {
+            ExitVerdict.Exit ex = exits.checkExit(watch, c, c, c, c); // allocates nothing while the trade holds
+            if (ex != null) {
                 pipeline.observe(inputs.input(drawdown, side, barsHeld));
                 submitExit(ctx, feed, pos, t, c, ex.rule() + ": " + ex.reason());
                 return;

@@ -87,8 +87,10 @@ public final class AblationCommand implements Callable<Integer> {
                 if (level == StackLevel.ADAPTER && run.adapter() != null) {
                     var ad = run.adapter();
                     classLines.add(String.format(java.util.Locale.ROOT,
-                            "%s adapter at the end: candidates scored %d (taken by its parameters %d, of which won %d), advantage over the base %.2f, parameters %s",
-                            name, ad.scored(), ad.taken(), ad.wins(), ad.advantageSum(), ad.parameters()));
+                            "%s adapter at the end: candidates scored %d (taken by its parameters %d, of which won %d); shadow P&L of its parameters "
+                                    + "%+.2f%% vs the base parameters' %+.2f%% (sums of per-trade equity %%, net of the round trip); reward advantage %.2f; "
+                                    + "parameters %s",
+                            name, ad.scored(), ad.taken(), ad.wins(), ad.takenPnlPct(), ad.basePnlPct(), ad.advantageSum(), ad.parameters()));
                 }
                 System.out.println(DirectionalAblation.markdown(rows.subList(rows.size() - 1, rows.size())).lines().skip(2).findFirst().orElse(""));
                 if (level == StackLevel.ADAPTER && period == DirectionalAblation.Period.TEST) {

@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Q-learning hyperparameters and the reward's shape. The defaults are the values chosen on the
- * validation period (2023-H1) by {@code tradeloop train directional}; the run folder's
- * {@code adapter-config.json} records the choice and the grid it came from.
+ * Q-learning hyperparameters and the reward's shape. The defaults are a-priori values;
+ * {@code tradeloop train directional} chooses α, ε and λ on the validation period (2023-H1) and writes
+ * the choice to the run folder's {@code adapter-config.json} (the grid and its scores to
+ * {@code adapter-selection.json}).
  *
  * @param learningRate    α, in (0, 1] (default 0.05)
  * @param discount        γ, in [0, 1) (default 0.0: every action is scored on its own candidate's outcome)

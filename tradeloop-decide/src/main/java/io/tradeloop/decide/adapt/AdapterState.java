@@ -15,12 +15,13 @@ import java.util.List;
  * @param taken          scored candidates the adapter's applied parameters let through
  * @param wins           of which profitable
  * @param takenPnlPct    Σ shadow P&amp;L % of those
+ * @param basePnlPct     Σ shadow P&amp;L % of the scored candidates the base parameters let through
  * @param advantageSum   Σ reward of the applied actions (what the adapter added over the base parameters, in reward units)
  * @param pending        candidates whose shadow trades are still open, oldest first
  * @param rng            the random generator's state
  */
 public record AdapterState(int version, AdaptedParameters parameters, double[][] q, double epsilon, long scored, double baseMean, double baseM2,
-                           long taken, long wins, double takenPnlPct, double advantageSum, List<PendingState> pending, long[] rng) {
+                           long taken, long wins, double takenPnlPct, double basePnlPct, double advantageSum, List<PendingState> pending, long[] rng) {
 
     /**
      * One candidate in flight.

@@ -109,6 +109,7 @@ public final class QLearningParameterAdapter {
     private long taken;
     private long wins;
     private double takenPnlPct;
+    private double basePnlPct;
     private double advantageSum;
     private AdapterAction lastAction;
     private double lastReward = Double.NaN;
@@ -160,6 +161,16 @@ public final class QLearningParameterAdapter {
 
     public long wins() {
         return wins;
+    }
+
+    /** Σ shadow P&amp;L % (net of the round trip) of the scored candidates the applied parameters let through. */
+    public double takenPnlPct() {
+        return takenPnlPct;
+    }
+
+    /** Σ shadow P&amp;L % of the scored candidates the base parameters let through: the reference for {@link #takenPnlPct()}. */
+    public double basePnlPct() {
+        return basePnlPct;
     }
 
     /** Σ reward of the applied actions: what the adapter added over the base parameters on the scored candidates. */
@@ -267,6 +278,7 @@ public final class QLearningParameterAdapter {
             if (pnl > 0) wins++;
             takenPnlPct += pnl;
         }
+        if (p.taken[BASE]) basePnlPct += basePnl;
         scored++;
         double delta = basePnl - baseMean;
         baseMean += delta / scored;
@@ -308,7 +320,8 @@ public final class QLearningParameterAdapter {
             }
             open.add(new AdapterState.PendingState(p.state, p.action, p.candidate, p.taken.clone(), p.fraction.clone(), p.steps.clone(), walks));
         }
-        return new AdapterState(VERSION, params, copy, epsilon, scored, baseMean, baseM2, taken, wins, takenPnlPct, advantageSum, open, rng.state());
+        return new AdapterState(VERSION, params, copy, epsilon, scored, baseMean, baseM2, taken, wins, takenPnlPct, basePnlPct, advantageSum, open,
+                rng.state());
     }
 
     /** Writes the state atomically; the previous file becomes {@code <file>.bak}. */
@@ -422,6 +435,7 @@ public final class QLearningParameterAdapter {
         taken = s.taken();
         wins = s.wins();
         takenPnlPct = s.takenPnlPct();
+        basePnlPct = s.basePnlPct();
         advantageSum = s.advantageSum();
         pending.clear();
         for (var ps : s.pending()) {

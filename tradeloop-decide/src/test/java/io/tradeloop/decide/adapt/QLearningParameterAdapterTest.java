@@ -100,6 +100,8 @@ class QLearningParameterAdapterTest {
         assertThat(a.q(S, AdapterAction.SIZE_UP)).isCloseTo(-0.105, within(1e-9));
         assertThat(a.taken()).isEqualTo(1);
         assertThat(a.wins()).isZero();
+        assertThat(a.takenPnlPct()).isCloseTo(-1.1, within(1e-9));
+        assertThat(a.basePnlPct()).isCloseTo(-1.1, within(1e-9));
         a.act(CALM, longAt(10, 0.41));
         assertThat(a.lastAction()).isEqualTo(AdapterAction.CONFIDENCE_UP);
     }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param q              Q-table, states × actions
  * @param epsilon        current exploration rate
  * @param scored         candidates scored so far
+ * @param scoredAtLastChoice {@code scored} when the adapter last chose an action (it chooses again only after more are scored)
  * @param baseMean       running mean of the base parameters' shadow P&amp;L % (Welford; the Sharpe term's reference)
  * @param baseM2         running sum of squared deviations of it (Welford)
  * @param taken          scored candidates the adapter's applied parameters let through
@@ -20,7 +21,7 @@ import java.util.List;
  * @param pending        candidates whose shadow trades are still open, oldest first
  * @param rng            the random generator's state
  */
-public record AdapterState(int version, AdaptedParameters parameters, double[][] q, double epsilon, long scored, double baseMean, double baseM2,
+public record AdapterState(int version, AdaptedParameters parameters, double[][] q, double epsilon, long scored, long scoredAtLastChoice, double baseMean, double baseM2,
                            long taken, long wins, double takenPnlPct, double basePnlPct, double advantageSum, List<PendingState> pending, long[] rng) {
 
     /**

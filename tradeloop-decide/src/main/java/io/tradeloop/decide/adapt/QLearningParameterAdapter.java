@@ -28,8 +28,11 @@ import java.util.List;
  * ε-greedily (ties to the lowest index), applies the nudge (clamped) and returns the parameters the
  * candidate trades with: it is blocked when its confidence is below their threshold; otherwise it is
  * sized by their size multiplier (and capped at the risk budget × risk multiplier / stop) with the stop
- * and take-profit distances × their multipliers. ε decays by {@code epsilonDecay} per action down to
- * {@code epsilonMin}.
+ * and take-profit distances × their multipliers. ε decays by {@code epsilonDecay} per chosen action down
+ * to {@code epsilonMin}. Outcomes arrive up to a label horizon after the decision, while candidates can
+ * come on consecutive bars; so a new action is chosen only when a candidate has been scored since the
+ * last choice, and meanwhile candidates trade (and are scored) as HOLD. Otherwise one stale Q row would
+ * repeat its nudge bar after bar (a threshold rising 9 steps in 9 bars before any of them was judged).
  *
  * <p><b>Scoring (counterfactual).</b> Whether or not the candidate was traded, it becomes a shadow
  * trade: for every action a, the parameters p_a = a(p_before), and the stack's own base parameters p₀
@@ -112,6 +115,7 @@ public final class QLearningParameterAdapter {
     private double basePnlPct;
     private double advantageSum;
     private AdapterAction lastAction;
+    private long scoredAtLastChoice = -1;
     private double lastReward = Double.NaN;
     private Origin origin = Origin.FRESH;
 
@@ -208,12 +212,16 @@ public final class QLearningParameterAdapter {
      */
     public AdaptedParameters act(MarketState state, Candidate c) {
         int s = state.index();
-        int a = rng.nextDouble() < epsilon ? rng.nextInt(ACTIONS) : greedy(s);
+        int a = AdapterAction.HOLD.ordinal();
+        if (scored > scoredAtLastChoice) { // new evidence since the last choice
+            a = rng.nextDouble() < epsilon ? rng.nextInt(ACTIONS) : greedy(s);
+            epsilon = Math.max(config.epsilonMin(), epsilon * config.epsilonDecay());
+            scoredAtLastChoice = scored;
+        }
         AdaptedParameters before = params;
         AdapterAction[] all = AdapterAction.values();
         params = all[a].apply(before, config.bounds());
         lastAction = all[a];
-        epsilon = Math.max(config.epsilonMin(), epsilon * config.epsilonDecay());
         Pending p = spare.isEmpty() ? new Pending() : spare.pop();
         p.state = s;
         p.action = a;
@@ -320,8 +328,8 @@ public final class QLearningParameterAdapter {
             }
             open.add(new AdapterState.PendingState(p.state, p.action, p.candidate, p.taken.clone(), p.fraction.clone(), p.steps.clone(), walks));
         }
-        return new AdapterState(VERSION, params, copy, epsilon, scored, baseMean, baseM2, taken, wins, takenPnlPct, basePnlPct, advantageSum, open,
-                rng.state());
+        return new AdapterState(VERSION, params, copy, epsilon, scored, scoredAtLastChoice, baseMean, baseM2, taken, wins, takenPnlPct, basePnlPct,
+                advantageSum, open, rng.state());
     }
 
     /** Writes the state atomically; the previous file becomes {@code <file>.bak}. */
@@ -430,6 +438,7 @@ public final class QLearningParameterAdapter {
         params = s.parameters();
         epsilon = s.epsilon();
         scored = s.scored();
+        scoredAtLastChoice = s.scoredAtLastChoice();
         baseMean = s.baseMean();
         baseM2 = s.baseM2();
         taken = s.taken();

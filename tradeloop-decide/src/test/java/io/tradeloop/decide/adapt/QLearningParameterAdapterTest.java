@@ -169,6 +169,30 @@ class QLearningParameterAdapterTest {
     }
 
     @Test
+    void aNewActionWaitsForNewEvidence() {
+        // after one loser, CONFIDENCE_UP leads its row (the blocking-a-loser test): the next candidate nudges the
+        // threshold up once; candidates on the following bars, before anything new is scored, trade as HOLD
+        var a = new QLearningParameterAdapter(handConfig(0), new Rng(1));
+        a.act(CALM, longAt(0, 0.41));
+        a.onBar(1, 100, 100.5, 97.5, 98, S);
+        // these candidates have a 12-bar time barrier, so quiet bars resolve none of them
+        a.act(CALM, new Candidate(1, 1, 0.5, 100, 0.02, 0.03, 0.5, 0.02, 12));
+        assertThat(a.lastAction()).isEqualTo(AdapterAction.CONFIDENCE_UP);
+        for (int i = 2; i < 8; i++) {
+            a.onBar(i, 100, 100.2, 99.8, 100, S);
+            a.act(CALM, new Candidate(i, 1, 0.5, 100, 0.02, 0.03, 0.5, 0.02, 12));
+            assertThat(a.lastAction()).isEqualTo(AdapterAction.HOLD);
+        }
+        assertThat(a.parameters().confidenceThreshold()).isCloseTo(0.42, within(1e-12));
+        assertThat(a.pendingCount()).isEqualTo(7);
+        // one more bar reaches 103 (take-profit of the candidates entered at 100): they are scored, and the next candidate chooses again
+        a.onBar(8, 100, 103.5, 99.8, 103.4, S);
+        assertThat(a.scored()).isGreaterThan(1);
+        a.act(CALM, longAt(8, 0.5));
+        assertThat(a.lastAction()).isNotNull();
+    }
+
+    @Test
     void barsAtOrBeforeACandidateDoNotStepIt() {
         var a = new QLearningParameterAdapter(handConfig(0), new Rng(1));
         a.act(CALM, longAt(100, 0.41));
@@ -186,9 +210,11 @@ class QLearningParameterAdapterTest {
         var a = new QLearningParameterAdapter(new AdapterConfig(0.1, 0.95, 0.2, 0.5, 0.05, 1, 30, 0.1, 1, 0.1, 0.02, 0.0025, b), new Rng(3));
         a.act(CALM, longAt(0, 0.5));
         assertThat(a.epsilon()).isCloseTo(0.1, within(1e-12));
-        a.act(CALM, longAt(1, 0.5));
+        a.onBar(1, 100, 100.5, 97.5, 98, S);  // scored: the next candidate may choose again
+        a.act(CALM, longAt(10, 0.5));
         assertThat(a.epsilon()).isCloseTo(0.05, within(1e-12));
-        a.act(CALM, longAt(2, 0.5));
+        a.onBar(11, 100, 100.5, 97.5, 98, S);
+        a.act(CALM, longAt(20, 0.5));
         assertThat(a.epsilon()).isCloseTo(0.05, within(1e-12));
         // a long run of one nudge pins the parameter at its bound, never past it
         var p = b.defaults();

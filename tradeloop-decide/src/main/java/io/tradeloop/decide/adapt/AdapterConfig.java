@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Q-learning hyperparameters and the reward's shape. The defaults are a-priori values;
- * {@code tradeloop train directional} chooses α, ε and λ on the validation period (2023-H1) and writes
+ * {@code tradeloop train directional} chooses α, ε and the drawdown scale on the validation period (2023-H1) and writes
  * the choice to the run folder's {@code adapter-config.json} (the grid and its scores to
  * {@code adapter-selection.json}).
  *
@@ -55,6 +55,11 @@ public record AdapterConfig(double learningRate, double discount, double epsilon
     public AdapterConfig withLearning(double alpha, double gamma, double epsilon) {
         return new AdapterConfig(alpha, gamma, epsilon, epsilonDecay, Math.min(epsilonMin, epsilon), pnlScale, maxBars, durationPenalty,
                 drawdownScale, sharpeWeight, deviationPenalty, roundTripCost, bounds);
+    }
+
+    public AdapterConfig withDrawdownScale(double scale) {
+        return new AdapterConfig(learningRate, discount, epsilonStart, epsilonDecay, epsilonMin, pnlScale, maxBars, durationPenalty,
+                scale, sharpeWeight, deviationPenalty, roundTripCost, bounds);
     }
 
     public AdapterConfig withSharpeWeight(double w) {

@@ -15,7 +15,7 @@ public enum StackLevel {
     GATES("gbm+meta+ensemble+gates"),
     /** + the risk layer: VaR, exposure, caps, cooldown, drawdown halt, circuit breaker; trailing stop, profit lock. */
     RISK("gbm+meta+ensemble+gates+risk"),
-    /** + the Q-learning parameter adapter, learning online from closed trades. */
+    /** + the Q-learning parameter adapter, learning online from every candidate's counterfactual (shadow) outcome. */
     ADAPTER("gbm+meta+ensemble+gates+risk+adapter");
 
     private final String label;

@@ -76,6 +76,7 @@ CREATE INDEX agent_sessions_agent_ix ON agent_sessions (agent_id);
 CREATE TABLE agent_stats (
     agent_id              BIGINT           NOT NULL REFERENCES agent_configs (id),
     run_no                INT              NOT NULL,
+    initial_capital_usd   DOUBLE PRECISION NOT NULL,
     next_tick             INT              NOT NULL,
     sim_time_ms           BIGINT           NOT NULL,
     ledger_seq            BIGINT           NOT NULL,
@@ -102,6 +103,7 @@ CREATE TABLE decisions (
     sim_time_ms   BIGINT           NOT NULL,
     wall_ms       BIGINT           NOT NULL,
     action        VARCHAR(32)      NOT NULL,
+    fills         INT              NOT NULL,
     confidence    DOUBLE PRECISION NOT NULL,
     equity_usd    DOUBLE PRECISION NOT NULL,
     price_usd     DOUBLE PRECISION NOT NULL,

@@ -37,7 +37,7 @@ public final class ApiKeys {
 
     /** The prefix of a well-formed key; empty for anything else (no partial parsing of junk). */
     public static Optional<String> prefixOf(String key) {
-        if (key == null || key.length() != 45 || !FORMAT.matcher(key).matches()) {
+        if (key == null || key.length() != 44 || !FORMAT.matcher(key).matches()) {
             return Optional.empty();
         }
         return Optional.of(key.substring(0, 11));

@@ -64,6 +64,27 @@ public final class TestMarkets {
                 Instrument.linearPerp("bybit", "BTC"), Instrument.linearPerp("okx", "BTC")), price, rate, vol, new boolean[m][ticks]);
     }
 
+    /**
+     * Writes {@link #random(long, int)}'s market (BTC perpetuals on binance, bybit, okx) in the layout of
+     * {@code funding/cross_exchange_8h.csv}, so a server can load it like the real file.
+     */
+    public static java.nio.file.Path writeCsv(java.nio.file.Path file, long seed, int ticks) throws java.io.IOException {
+        ColumnarReplay m = random(seed, ticks);
+        StringBuilder sb = new StringBuilder("time,exchange,base,pair,contract,open,high,low,close,volume,funding_rate\n");
+        for (int k = 0; k < ticks; k++) {
+            for (int i = 0; i < m.instruments().size(); i++) {
+                var inst = m.instruments().get(i);
+                double open = m.price(i, k);
+                double close = k + 1 < ticks ? m.price(i, k + 1) : open;
+                sb.append(java.time.Instant.ofEpochMilli(m.timeMs(k))).append(',').append(inst.venue()).append(",BTC,BTCUSDT,perpetual,")
+                        .append(open).append(',').append(Math.max(open, close) * 1.001).append(',').append(Math.min(open, close) * 0.999)
+                        .append(',').append(close).append(",100,").append(m.fundingRate8h(i, k)).append('\n');
+            }
+        }
+        java.nio.file.Files.writeString(file, sb);
+        return file;
+    }
+
     public static double[] tick(double priceA, double priceB, double rateA, double rateB) {
         return new double[] {priceA, priceB, rateA, rateB};
     }

@@ -105,10 +105,12 @@ public final class EventHub implements AgentEvents, AutoCloseable {
             subscribers.decrementAndGet();
         }
         s.closed = true;
-        try {
-            s.client.close();
-        } catch (RuntimeException e) {
-            log.debug("sse close failed user_id={} error={}", s.userId, e.toString());
+        if (!s.client.terminated()) { // a stream the client already ended has no response left to close
+            try {
+                s.client.close();
+            } catch (RuntimeException e) {
+                log.debug("sse close failed user_id={} error={}", s.userId, e.toString());
+            }
         }
     }
 

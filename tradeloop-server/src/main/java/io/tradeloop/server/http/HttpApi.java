@@ -558,11 +558,20 @@ public final class HttpApi {
                     h.getStatus(), null, h.getMessage(), null);
             default -> {
                 String ref = UUID.randomUUID().toString();
-                log.error("request failed reference={} method={} path={} error={}", ref, ctx.method(), ctx.path(), e.toString(), e);
+                log.error("request failed reference={} request={} error={}", ref, describe(ctx), e.toString(), e);
                 err = new ApiError("internal_error", 500, null, "internal error (reference " + ref + ")", null);
             }
         }
         ctx.status(err.status()).json(err);
+    }
+
+    /** Method and path for a log line; a recycled request (an ended stream) has neither. */
+    private static String describe(Context ctx) {
+        try {
+            return ctx.method() + " " + ctx.path();
+        } catch (RuntimeException recycled) {
+            return "(request already completed)";
+        }
     }
 
     private static String rangeOf(String parameter) {

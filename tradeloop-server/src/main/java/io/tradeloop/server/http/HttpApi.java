@@ -269,7 +269,11 @@ public final class HttpApi {
                 }
             });
             for (Route r : routes) {
-                Handler h = r.auth() ? authenticated(r.handler()) : r.handler();
+                Handler inner = r.auth() ? authenticated(r.handler()) : r.handler();
+                Handler h = r.method() == GET ? inner : ctx -> {
+                    Bodies.readUpFront(ctx, limits.maxBodyBytes());
+                    inner.handle(ctx);
+                };
                 cfg.routes.addHttpHandler(r.method(), r.path(), h);
             }
             cfg.routes.exception(Exception.class, this::onException);

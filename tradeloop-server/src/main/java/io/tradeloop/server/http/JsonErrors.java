@@ -21,6 +21,21 @@ final class JsonErrors {
     }
 
     static ApiException describe(JsonProcessingException e) {
+        ApiException a = describeRaw(e);
+        ApiError err = a.error();
+        if (err.allowed() == null && err.field() != null) { // a known setting's range is always worth naming
+            String last = err.field().substring(err.field().lastIndexOf('.') + 1);
+            for (var p : io.tradeloop.server.agent.AgentConfig.PARAMS) {
+                if (p.name().equals(last)) {
+                    return new ApiException(new ApiError(err.error(), err.status(), err.field(), err.message(),
+                            (p.integer() ? "a whole number in " : "a number in ") + p.range()), null);
+                }
+            }
+        }
+        return a;
+    }
+
+    private static ApiException describeRaw(JsonProcessingException e) {
         String original = firstLine(e.getOriginalMessage());
         return switch (e) {
             case UnrecognizedPropertyException u -> {

@@ -200,14 +200,14 @@ public final class AgentManager {
     public AgentStatus configure(long userId, long agentId, AgentConfigPatch patch) {
         AgentRuntime rt = runtime(userId, agentId);
         synchronized (rt) {
+            AgentConfig next = patch.applyTo(rt.config()); // invalid values are named (400) before the state is judged
+            AgentBrain brain = requireBrain(next.brain());
             if (rt.state() == AgentState.RUNNING) {
                 throw new AgentException(Kind.CONFLICT, null, "agent " + agentId + " is RUNNING: pause or stop it before changing its config");
             }
-            AgentConfig next = patch.applyTo(rt.config());
             if (rt.state() == AgentState.PAUSED && !next.brain().equals(rt.config().brain())) {
                 throw new AgentException(Kind.CONFLICT, "brain", "the brain of a paused agent cannot change; stop it first");
             }
-            AgentBrain brain = requireBrain(next.brain());
             agents.updateConfig(agentId, next, clock.nowMs());
             rt.setConfig(next, brain);
             log.info("agent configured agent_id={} user_id={} config={}", agentId, userId, next);

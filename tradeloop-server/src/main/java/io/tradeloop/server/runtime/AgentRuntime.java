@@ -52,6 +52,7 @@ final class AgentRuntime {
     private MarketReplay market;
     private Thread thread;
     private boolean shutdown;
+    private boolean inTick; // the loop is between deciding to tick and publishing the committed result
     private long runningAccumMs;
     private long runningSinceMs = -1;
     private AgentStats stats;
@@ -145,10 +146,22 @@ final class AgentRuntime {
         }
     }
 
-    /** Moves between RUNNING, PAUSED and STOPPED as a user command asks; persisted before it returns. */
+    /**
+     * Moves between RUNNING, PAUSED and STOPPED as a user command asks; persisted before it returns. Leaving
+     * RUNNING waits for a tick in flight to commit, so the answer's totals are final.
+     */
     void transition(AgentState to, String why) {
         lock.lock();
         try {
+            long waitUntil = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (inTick && to != AgentState.RUNNING && Thread.currentThread() != thread) {
+                long left = waitUntil - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("agent tick still in flight after 10 s agent_id={}", id);
+                    break;
+                }
+                changed.awaitNanos(left);
+            }
             long now = clock.nowMs();
             if (state == AgentState.RUNNING && to != AgentState.RUNNING) {
                 runningAccumMs += now - runningSinceMs;
@@ -164,6 +177,9 @@ final class AgentRuntime {
             reason = why;
             refreshSnapshot();
             changed.signalAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while agent " + id + " finished its tick", e);
         } finally {
             lock.unlock();
         }
@@ -226,6 +242,7 @@ final class AgentRuntime {
                     }
                     cfg = config;
                     running = runningAccumMs + (clock.nowMs() - runningSinceMs);
+                    inTick = true;
                 } finally {
                     lock.unlock();
                 }
@@ -240,7 +257,9 @@ final class AgentRuntime {
                 try {
                     stats = r.stats();
                     positions = r.positions();
+                    inTick = false;
                     refreshSnapshot();
+                    changed.signalAll();
                 } finally {
                     lock.unlock();
                 }
@@ -280,6 +299,8 @@ final class AgentRuntime {
         }
         lock.lock();
         try {
+            inTick = false;
+            changed.signalAll();
             state = AgentState.ERROR;
             reason = why;
             if (runningSinceMs >= 0) {

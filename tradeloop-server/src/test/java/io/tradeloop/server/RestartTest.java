@@ -83,7 +83,8 @@ class RestartTest {
         try {
             running = call(first, key, "POST", "/agents", "{\"name\":\"runner\",\"speed\":" + speed + ",\"entry_apr_pct\":5,\"exit_apr_pct\":1}")
                     .get("agent_id").asLong();
-            paused = call(first, key, "POST", "/agents", "{\"name\":\"sleeper\",\"speed\":" + speed + "}").get("agent_id").asLong();
+            // 40 ms per tick: far from the end of its replay when it is paused
+            paused = call(first, key, "POST", "/agents", "{\"name\":\"sleeper\",\"speed\":" + speed / 5 + "}").get("agent_id").asLong();
             call(first, key, "POST", "/agent/start?agent_id=" + running, null);
             call(first, key, "POST", "/agent/start?agent_id=" + paused, null);
             awaitPredictions(first, key, paused, 30);
@@ -139,7 +140,9 @@ class RestartTest {
                 assertThat(s.recoveries()).isEqualTo(1);
                 assertThat(s.endState()).isEqualTo("STOPPED");
             });
-            assertThat(new AgentStore(db).sessions(paused).get(0).recoveries()).isEqualTo(1);
+            assertThat(new AgentStore(db).sessions(paused)).as("sessions of the paused agent: " + new AgentStore(db).sessions(paused)
+                            + " / " + new AgentStore(db).sessions(running) + " / " + new AgentStore(db).listAll()).singleElement()
+                    .satisfies(s -> assertThat(s.recoveries()).isEqualTo(1));
             assertThat(cfg).isInstanceOf(AgentConfig.class);
         }
     }

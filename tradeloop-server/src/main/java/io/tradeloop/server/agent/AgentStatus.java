@@ -19,6 +19,7 @@ import java.util.List;
  * @param progress           ticks done / ticks in the replay, 0–1
  * @param predictions        decisions made in this run
  * @param equityUsd          equity now
+ * @param availableUsd       free cash now (equity − margin − unrealised P&amp;L), the base of entry sizes
  * @param initialCapitalUsd  the run's starting cash
  * @param pnlTotalUsd        equity − initial capital
  * @param pnlTodayUsd        equity − equity at the start of the current (simulated) UTC day
@@ -33,7 +34,7 @@ import java.util.List;
  */
 public record AgentStatus(long agentId, String name, AgentState state, String reason, String brain, String modelVersion,
                           String modelTrainedAt, Long modelAgeSeconds, int runNo, double uptimeSeconds, String simTime,
-                          double progress, long predictions, double equityUsd, double initialCapitalUsd, double pnlTotalUsd,
+                          double progress, long predictions, double equityUsd, double availableUsd, double initialCapitalUsd, double pnlTotalUsd,
                           double pnlTodayUsd, Double winRate, long trades, long wins, double maxDrawdownPct, int openPositions,
                           List<PositionRecord> positions, AgentConfig config, boolean finished) {
 }

@@ -95,12 +95,14 @@ public final class GreedyCarryBrain implements AgentBrain {
             return hold(votes, gates, 1.0, "Hold: " + why + ".");
         }
         CarryOpportunity opp = in.opportunities().get(candidate);
-        String enterName = new FundingAction.Enter(candidate, SizeClass.SMALL).name();
+        boolean persistent = opp.apr3dPct() >= entry / 2;
+        SizeClass size = opp.aprPct() >= 2 * entry && opp.apr3dPct() >= entry ? SizeClass.LARGE
+                : persistent ? SizeClass.MEDIUM : SizeClass.SMALL;
+        String enterName = new FundingAction.Enter(candidate, size).name();
 
         double aprConf = entry <= 0 ? 1 : clip01(opp.aprPct() / (2 * entry));
         votes.add(new Vote("carry-apr", enterName, aprConf, String.format(Locale.ROOT,
                 "%s: funding APR %.2f%% vs entry %.2f%%", opp.label(), opp.aprPct(), entry)));
-        boolean persistent = opp.apr3dPct() >= entry / 2;
         if (persistent) {
             votes.add(new Vote("carry-persistence", enterName, entry <= 0 ? 1 : clip01(opp.apr3dPct() / entry), String.format(Locale.ROOT,
                     "3-day mean APR %.2f%% >= half the entry threshold %.2f%%", opp.apr3dPct(), entry / 2)));
@@ -112,8 +114,6 @@ public final class GreedyCarryBrain implements AgentBrain {
         gates.add(new Gate("entry-apr", aprOk, opp.aprPct(), entry, String.format(Locale.ROOT,
                 "APR %.2f%% %s entry %.2f%%", opp.aprPct(), aprOk ? ">=" : "<", entry)));
 
-        SizeClass size = opp.aprPct() >= 2 * entry && opp.apr3dPct() >= entry ? SizeClass.LARGE
-                : persistent ? SizeClass.MEDIUM : SizeClass.SMALL;
         double sizeUsd = size.sizeUsd(in.account().availableUsd(), cfg.targetUtilization(), cfg.maxPositions());
         boolean sizeOk = sizeUsd >= MIN_SIZE_USD;
         gates.add(new Gate("min-size", sizeOk, sizeUsd, MIN_SIZE_USD, String.format(Locale.ROOT,

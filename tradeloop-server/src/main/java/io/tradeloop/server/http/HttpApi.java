@@ -556,7 +556,8 @@ public final class HttpApi {
                 err = new ApiError(a.kind().name().toLowerCase(Locale.ROOT), status, a.field(), a.getMessage(), null);
             }
             case InvalidField f -> err = new ApiError("invalid_field", 400, f.field(), f.detail(), f.allowed());
-            case ConfigException c -> err = new ApiError("invalid_field", 400, c.parameter(), c.getMessage(), rangeOf(c.parameter()));
+            case ConfigException c -> err = new ApiError("invalid_field", 400, c.parameter(), withoutPrefix(c.getMessage(), c.parameter()),
+                    rangeOf(c.parameter()));
             case PredictService.NoPolicyLoaded n -> err = new ApiError("model_unavailable", 503, null, n.getMessage(), null);
             case HttpResponseException h -> err = new ApiError(h.getStatus() == 413 ? "payload_too_large" : "http_" + h.getStatus(),
                     h.getStatus(), null, h.getMessage(), null);
@@ -576,6 +577,10 @@ public final class HttpApi {
         } catch (RuntimeException recycled) {
             return "(request already completed)";
         }
+    }
+
+    private static String withoutPrefix(String message, String field) {
+        return message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message;
     }
 
     private static String rangeOf(String parameter) {

@@ -45,7 +45,7 @@ final class JsonErrors {
                         "one of " + String.join(", ", known));
             }
             case ValueInstantiationException v when v.getCause() instanceof ConfigException c ->
-                    new ApiException(400, "invalid_field", c.parameter(), c.getMessage(), null);
+                    new ApiException(400, "invalid_field", c.parameter(), c.getMessage().substring(c.parameter().length() + 2), null);
             case ValueInstantiationException v when v.getCause() instanceof InvalidField f ->
                     new ApiException(400, "invalid_field", f.field(), f.detail(), f.allowed());
             case MismatchedInputException m -> {

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -169,7 +170,7 @@ public final class AgentManager {
             if (!rt.state().isActive()) {
                 throw new AgentException(Kind.CONFLICT, null, "agent " + agentId + " is " + rt.state() + ", not running or paused");
             }
-            rt.transition(AgentState.STOPPED, "stopped by the user");
+            rt.transition(AgentState.STOPPED, "stopped by the user", EnumSet.of(AgentState.RUNNING, AgentState.PAUSED));
             return rt.status();
         }
     }
@@ -180,7 +181,7 @@ public final class AgentManager {
             if (rt.state() != AgentState.RUNNING) {
                 throw new AgentException(Kind.CONFLICT, null, "agent " + agentId + " is " + rt.state() + "; only a RUNNING agent can be paused");
             }
-            rt.transition(AgentState.PAUSED, "paused by the user");
+            rt.transition(AgentState.PAUSED, "paused by the user", EnumSet.of(AgentState.RUNNING));
             return rt.status();
         }
     }
@@ -191,7 +192,7 @@ public final class AgentManager {
             if (rt.state() != AgentState.PAUSED) {
                 throw new AgentException(Kind.CONFLICT, null, "agent " + agentId + " is " + rt.state() + "; only a PAUSED agent can be resumed");
             }
-            rt.transition(AgentState.RUNNING, null);
+            rt.transition(AgentState.RUNNING, null, EnumSet.of(AgentState.PAUSED));
             return rt.status();
         }
     }

@@ -151,6 +151,14 @@ final class AgentRuntime {
      * RUNNING waits for a tick in flight to commit, so the answer's totals are final.
      */
     void transition(AgentState to, String why) {
+        transition(to, why, java.util.EnumSet.allOf(AgentState.class));
+    }
+
+    /**
+     * As {@link #transition(AgentState, String)}, refused (409) when, once the tick in flight has committed,
+     * the agent is no longer in one of {@code from} (e.g. its replay finished while a pause waited).
+     */
+    void transition(AgentState to, String why, java.util.Set<AgentState> from) {
         lock.lock();
         try {
             long waitUntil = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
@@ -161,6 +169,10 @@ final class AgentRuntime {
                     break;
                 }
                 changed.awaitNanos(left);
+            }
+            if (!from.contains(state)) {
+                throw new io.tradeloop.server.agent.AgentException(io.tradeloop.server.agent.AgentException.Kind.CONFLICT, null,
+                        "agent " + id + " is " + state + (reason == null ? "" : " (" + reason + ")") + "; cannot move it to " + to);
             }
             long now = clock.nowMs();
             if (state == AgentState.RUNNING && to != AgentState.RUNNING) {
@@ -270,7 +282,12 @@ final class AgentRuntime {
                     events.decision(userId, snapshot, r.decision());
                 }
                 if (finished) {
-                    transition(AgentState.STOPPED, "replay finished at " + TimeFormat.iso(r.stats().simTimeMs()));
+                    try {
+                        transition(AgentState.STOPPED, "replay finished at " + TimeFormat.iso(r.stats().simTimeMs()),
+                                java.util.EnumSet.of(AgentState.RUNNING, AgentState.PAUSED));
+                    } catch (io.tradeloop.server.agent.AgentException stoppedMeanwhile) {
+                        log.debug("replay finished after the agent was stopped agent_id={}", id); // the user's stop stands
+                    }
                     return;
                 }
                 int k = r.decision().seq();
@@ -330,6 +347,7 @@ final class AgentRuntime {
                 s == null || s.predictions() == 0 ? null : TimeFormat.iso(s.simTimeMs()),
                 s == null || ticksTotal == 0 ? 0 : Math.min(1, (double) s.nextTick() / ticksTotal),
                 s == null ? 0 : s.predictions(), s == null ? config.initialCapitalUsd() : s.equityUsd(),
+                s == null ? config.initialCapitalUsd() : s.equityUsd() - positions.stream().mapToDouble(p -> p.marginUsd() + p.unrealisedUsd()).sum(),
                 s == null ? config.initialCapitalUsd() : s.initialCapitalUsd(), s == null ? 0 : s.pnlTotalUsd(),
                 s == null ? 0 : s.pnlTodayUsd(), s == null || s.trades() == 0 ? null : s.winRate(), s == null ? 0 : s.trades(),
                 s == null ? 0 : s.wins(), s == null ? 0 : s.maxDrawdownPct(), openPositions, positions, config,

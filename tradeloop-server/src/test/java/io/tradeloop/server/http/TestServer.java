@@ -23,8 +23,13 @@ public final class TestServer implements AutoCloseable {
     public final Path dir;
 
     public TestServer(Map<String, String> env) throws IOException {
+        this(env, null);
+    }
+
+    /** @param fundingFile the replay to load, or null for a generated 400-tick market */
+    public TestServer(Map<String, String> env, Path fundingFile) throws IOException {
         dir = Files.createTempDirectory("tradeloop-test");
-        Path csv = TestMarkets.writeCsv(dir.resolve("funding.csv"), 17, 400);
+        Path csv = fundingFile != null ? fundingFile : TestMarkets.writeCsv(dir.resolve("funding.csv"), 17, 400);
         var cfg = ServerConfig.defaults(dir, 0).withDatabase(DatabaseConfig.h2Memory("api" + UUID.randomUUID().toString().replace("-", "")))
                 .withFundingFile(csv);
         server = Server.start(cfg, env);

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "A self-learning trading decision engine.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                io.tradeloop.cli.serve.ServeCommand.class,
         })
 public final class Tradeloop implements Runnable {
     @CommandLine.Spec

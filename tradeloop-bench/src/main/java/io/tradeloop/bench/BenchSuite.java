@@ -15,6 +15,10 @@ public final class BenchSuite {
     /** The benchmarks in the order the table shows them. */
     public static List<Benchmark> all() {
         return List.of(
+                new io.tradeloop.bench.backtest.SmaBacktestBenchmark(),
+                new io.tradeloop.bench.rl.FundingEnvBenchmark(),
+                new io.tradeloop.bench.rl.ModularNetworkBenchmark(),
+                new io.tradeloop.bench.rl.PpoThroughputBenchmark()
         );
     }
 

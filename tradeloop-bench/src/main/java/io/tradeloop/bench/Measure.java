@@ -26,6 +26,37 @@ public final class Measure {
         return median(perSecond);
     }
 
+    /**
+     * Throughput of a single-threaded round two ways: per CPU-second of the calling thread (what the work
+     * costs, unaffected by other load on the machine; GC and JIT threads are not counted) and per
+     * wall-clock second. Medians over the measured rounds.
+     *
+     * @param perCpuSecond  items per second of thread CPU time
+     * @param perWallSecond items per second of wall time
+     */
+    public record Throughput(double perCpuSecond, double perWallSecond) {
+    }
+
+    /** Like {@link #medianThroughput} but also measuring the calling thread's CPU time. */
+    public static Throughput medianThroughputCpu(BenchOptions options, LongSupplier round) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < options.warmupRounds(); i++) {
+            round.getAsLong();
+        }
+        double[] cpu = new double[options.rounds()];
+        double[] wall = new double[options.rounds()];
+        for (int i = 0; i < options.rounds(); i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            long items = round.getAsLong();
+            long dt = System.nanoTime() - t0;
+            long dc = threads.getCurrentThreadCpuTime() - c0;
+            wall[i] = items / (dt / 1e9);
+            cpu[i] = items / (Math.max(1, dc) / 1e9);
+        }
+        return new Throughput(median(cpu), median(wall));
+    }
+
     /** Median seconds per call of {@code round} after warmup. */
     public static double medianSeconds(BenchOptions options, Runnable round) {
         for (int i = 0; i < options.warmupRounds(); i++) {

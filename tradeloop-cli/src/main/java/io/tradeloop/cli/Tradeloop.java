@@ -8,6 +8,11 @@ import picocli.CommandLine.Command;
         description = "A self-learning trading decision engine.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BacktestCommand.class,
+                BenchCommand.class,
+                io.tradeloop.cli.train.TrainCommand.class,
+                io.tradeloop.cli.env.EnvCommand.class,
+                io.tradeloop.cli.eval.EvalCommand.class,
                 io.tradeloop.cli.serve.ServeCommand.class,
         })
 public final class Tradeloop implements Runnable {

@@ -1,5 +1,7 @@
 package io.tradeloop.risk;
 
+import io.tradeloop.core.portfolio.Portfolio;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,13 +13,35 @@ import java.util.List;
  */
 public final class RiskEngine {
     private final List<PreTradeRule> rules;
+    private final PreTradeRule[] ruleArray;
 
     public RiskEngine(List<? extends PreTradeRule> rules) {
         this.rules = List.copyOf(rules);
+        this.ruleArray = this.rules.toArray(new PreTradeRule[0]);
     }
 
     public List<PreTradeRule> rules() {
         return rules;
+    }
+
+    /**
+     * The largest factor {@code f} such that every rule approves {@code proposal.scaled(f)} unchanged (the
+     * minimum of the rules' {@link PreTradeRule#maxApprovedScale}): an entry of {@code f} times the proposal
+     * passes {@link #check} with an {@code Approved} verdict exactly when {@code f <= maxApprovedScale}. It
+     * allocates nothing when the rules do not, so an environment can build its action mask every step.
+     */
+    public double maxApprovedScale(TradeProposal proposal, Portfolio portfolio, long timeMs) {
+        double scale = Double.POSITIVE_INFINITY;
+        for (PreTradeRule rule : ruleArray) {
+            double s = rule.maxApprovedScale(proposal, portfolio, timeMs);
+            if (s < scale) {
+                scale = s;
+                if (scale <= 0) {
+                    return 0;
+                }
+            }
+        }
+        return scale;
     }
 
     public RiskDecision check(TradeProposal proposal, RiskContext context) {

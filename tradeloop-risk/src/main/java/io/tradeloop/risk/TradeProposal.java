@@ -18,16 +18,34 @@ public record TradeProposal(List<Leg> legs, long timeMs, String source) {
         legs = List.copyOf(legs);
     }
 
+    // Plain indexed loops: the RL action masks call these every step and must not allocate.
     public boolean isReducingOnly() {
-        return legs.stream().allMatch(Leg::reducing);
+        for (int i = 0; i < legs.size(); i++) {
+            if (!legs.get(i).reducing()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public double notionalUsd() {
-        return legs.stream().mapToDouble(Leg::notionalUsd).sum();
+        double sum = 0;
+        for (int i = 0; i < legs.size(); i++) {
+            sum += legs.get(i).notionalUsd();
+        }
+        return sum;
     }
 
+    /** Initial margin the opening legs lock: Σ notional / leverage over legs that are not reducing. */
     public double marginUsd() {
-        return legs.stream().filter(l -> !l.reducing()).mapToDouble(Leg::marginUsd).sum();
+        double sum = 0;
+        for (int i = 0; i < legs.size(); i++) {
+            Leg l = legs.get(i);
+            if (!l.reducing()) {
+                sum += l.marginUsd();
+            }
+        }
+        return sum;
     }
 
     public TradeProposal scaled(double factor) {

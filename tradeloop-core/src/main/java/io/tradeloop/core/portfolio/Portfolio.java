@@ -180,11 +180,9 @@ public final class Portfolio {
         double eq = equityUsd();
         if (eq > peakEquityUsd) {
             peakEquityUsd = eq;
-        } else if (peakEquityUsd > 0) {
-            double dd = (peakEquityUsd - eq) / peakEquityUsd;
-            if (dd > maxDrawdownPct) {
-                maxDrawdownPct = dd;
-            }
+        } else if (peakEquityUsd > 0 && peakEquityUsd - eq > maxDrawdownPct * peakEquityUsd) {
+            // Same test as (peak − eq) / peak > maxDrawdown, without a division on every call (the backtest calls it per bar).
+            maxDrawdownPct = (peakEquityUsd - eq) / peakEquityUsd;
         }
         return eq;
     }

@@ -1,6 +1,7 @@
 package io.tradeloop.risk.rules;
 
 import io.tradeloop.core.config.Checks;
+import io.tradeloop.core.portfolio.Portfolio;
 import io.tradeloop.risk.PreTradeRule;
 import io.tradeloop.risk.RiskContext;
 import io.tradeloop.risk.RiskVerdict;
@@ -8,7 +9,7 @@ import io.tradeloop.risk.TradeProposal;
 
 /**
  * Margin in use after the trade must stay at or below {@code maxMarginUse} of equity (0.95 in the
- * funding-arbitrage contract): (used margin + new margin + fees) / equity ≤ limit. Entries that would
+ * funding-arbitrage contract): used margin + new margin ≤ limit × equity. Entries that would
  * breach it are scaled down to fit when at least {@code minScale} of the size fits, else refused.
  */
 public record MarginUseLimit(double maxMarginUse, double minScale) implements PreTradeRule {
@@ -33,7 +34,7 @@ public record MarginUseLimit(double maxMarginUse, double minScale) implements Pr
         }
         var p = context.portfolio();
         double equity = p.equityUsd();
-        double room = maxMarginUse * equity - p.usedMarginUsd();
+        double room = room(p);
         double need = proposal.marginUsd();
         if (need <= room) {
             return RiskVerdict.approved(name());
@@ -45,5 +46,24 @@ public record MarginUseLimit(double maxMarginUse, double minScale) implements Pr
             return new RiskVerdict.Adjusted(name(), scale, usage);
         }
         return RiskVerdict.refused(name(), usage);
+    }
+
+    /** need × f ≤ room ⇔ f ≤ room / need. */
+    @Override
+    public double maxApprovedScale(TradeProposal proposal, Portfolio portfolio, long timeMs) {
+        if (proposal.isReducingOnly()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double need = proposal.marginUsd();
+        double room = room(portfolio);
+        if (need <= 0) {
+            return room >= 0 ? Double.POSITIVE_INFINITY : 0;
+        }
+        return Math.max(0, room / need);
+    }
+
+    /** Margin that may still be locked: limit × equity − used margin. */
+    private double room(Portfolio p) {
+        return maxMarginUse * p.equityUsd() - p.usedMarginUsd();
     }
 }

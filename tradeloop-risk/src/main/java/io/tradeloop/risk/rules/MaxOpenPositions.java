@@ -1,6 +1,7 @@
 package io.tradeloop.risk.rules;
 
 import io.tradeloop.core.config.Checks;
+import io.tradeloop.core.portfolio.Portfolio;
 import io.tradeloop.risk.PreTradeRule;
 import io.tradeloop.risk.RiskContext;
 import io.tradeloop.risk.RiskVerdict;
@@ -26,10 +27,20 @@ public record MaxOpenPositions(int maxPositions, int legsPerPosition) implements
         if (proposal.isReducingOnly()) {
             return RiskVerdict.approved(name());
         }
-        int open = (context.portfolio().openBooks() + legsPerPosition - 1) / legsPerPosition;
+        int open = openPositions(context.portfolio());
         if (open >= maxPositions) {
             return RiskVerdict.refused(name(), open + " positions open, the limit is " + maxPositions);
         }
         return RiskVerdict.approved(name());
+    }
+
+    /** Size does not matter to this rule: any size when a position is free, none when the limit is reached. */
+    @Override
+    public double maxApprovedScale(TradeProposal proposal, Portfolio portfolio, long timeMs) {
+        return proposal.isReducingOnly() || openPositions(portfolio) < maxPositions ? Double.POSITIVE_INFINITY : 0;
+    }
+
+    private int openPositions(Portfolio portfolio) {
+        return (portfolio.openBooks() + legsPerPosition - 1) / legsPerPosition;
     }
 }

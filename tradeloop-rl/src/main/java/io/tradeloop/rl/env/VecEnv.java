@@ -1,5 +1,11 @@
 package io.tradeloop.rl.env;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -112,6 +118,83 @@ public final class VecEnv {
 
     public boolean[] truncated() {
         return truncated;
+    }
+
+    /** Whether every environment is a {@link ResumableEnv}, so {@link #saveState()} can capture the whole state. */
+    public boolean isResumable() {
+        for (Env e : envs) {
+            if (!(e instanceof ResumableEnv)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The state of all environments and of this vector (current observations, masks, running episode
+     * returns and lengths), for checkpoints. Completed episodes not yet drained are not included.
+     *
+     * @throws IllegalStateException when an environment is not a {@link ResumableEnv}
+     */
+    public byte[] saveState() {
+        if (!isResumable()) {
+            throw new IllegalStateException(spec().name() + ": environments are not resumable");
+        }
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(envs.length);
+            out.writeInt(obsSize);
+            out.writeInt(actions);
+            for (float v : obs) {
+                out.writeFloat(v);
+            }
+            for (boolean m : masks) {
+                out.writeBoolean(m);
+            }
+            for (int i = 0; i < envs.length; i++) {
+                out.writeDouble(episodeReturn[i]);
+                out.writeInt(episodeLength[i]);
+                ((ResumableEnv) envs[i]).saveState(out);
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Restores what {@link #saveState()} wrote; the shapes must match. */
+    public void restoreState(byte[] state) {
+        if (!isResumable()) {
+            throw new IllegalStateException(spec().name() + ": environments are not resumable");
+        }
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
+            int n = in.readInt();
+            int o = in.readInt();
+            int a = in.readInt();
+            if (n != envs.length || o != obsSize || a != actions) {
+                throw new IllegalArgumentException(spec().name() + ": saved state is for " + n + " envs x " + o
+                        + " floats x " + a + " actions, this vector has " + envs.length + " x " + obsSize + " x " + actions);
+            }
+            for (int i = 0; i < obs.length; i++) {
+                obs[i] = in.readFloat();
+            }
+            for (int i = 0; i < masks.length; i++) {
+                masks[i] = in.readBoolean();
+            }
+            for (int i = 0; i < envs.length; i++) {
+                episodeReturn[i] = in.readDouble();
+                episodeLength[i] = in.readInt();
+                ((ResumableEnv) envs[i]).restoreState(in);
+            }
+            Arrays.fill(terminated, false);
+            Arrays.fill(truncated, false);
+            log.drain();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Completed episodes since the last {@link EpisodeLog#drain()}. */

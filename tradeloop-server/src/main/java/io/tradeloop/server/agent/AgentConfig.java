@@ -99,9 +99,18 @@ public record AgentConfig(String name, String brain, double initialCapitalUsd, d
                 SPEED.defaultValue());
     }
 
-    /** The leverage legs are opened with: min(max_leverage, 0.9 / liquidation_buffer), so entries start outside the buffer. */
+    /** The five values of the funding-arbitrage contract, as the environment and the policy read them. */
+    public io.tradeloop.rl.env.funding.TradingConfig tradingConfig() {
+        return new io.tradeloop.rl.env.funding.TradingConfig(maxLeverage, targetUtilization, maxPositions, stopLossThreshold,
+                liquidationBuffer);
+    }
+
+    /**
+     * The leverage legs are opened with: the environment's buffer-capped rule, min(max_leverage, 0.9 /
+     * liquidation_buffer), so entries start outside the buffer.
+     */
     public double entryLeverage() {
-        return Math.min(maxLeverage, io.tradeloop.core.portfolio.Margin.LIQUIDATION_MARGIN_FRACTION / liquidationBuffer);
+        return tradingConfig().entryLeverage(io.tradeloop.rl.env.funding.TradingConfig.EntryLeverage.BUFFER_CAPPED);
     }
 
     /** Wall-clock milliseconds between two ticks {@code simGapMs} apart. */

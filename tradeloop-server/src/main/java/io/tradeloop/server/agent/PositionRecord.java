@@ -19,7 +19,7 @@ package io.tradeloop.server.agent;
  * @param liquidationPrice liquidation price
  * @param openedSeq        tick at which the position opened
  * @param openedMs         time at which it opened
- * @param sizeUsd          capital committed to the whole position (both legs)
+ * @param sizeUsd          USD notional of each leg of the position at entry
  * @param entrySpreadPct   spread between the legs' prices at entry, percent
  */
 public record PositionRecord(int book, int slot, String venue, String base, String symbol, double qty, double entryPrice,

@@ -23,7 +23,7 @@ public enum SizeClass {
         return Math.max(0, availableUsd) * targetUtilization / maxPositions;
     }
 
-    /** The capital (margin of both legs together) this class commits: max_size × fraction. */
+    /** The USD notional per leg this class opens: max_size × fraction (as the funding environment sizes entries). */
     public double sizeUsd(double availableUsd, double targetUtilization, int maxPositions) {
         return maxSizeUsd(availableUsd, targetUtilization, maxPositions) * fraction;
     }

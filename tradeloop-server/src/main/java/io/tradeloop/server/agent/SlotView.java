@@ -6,7 +6,7 @@ package io.tradeloop.server.agent;
  * @param slot                 execution slot, 0–4
  * @param key                  the pair and direction, e.g. {@code BTC:okx>binance}
  * @param label                e.g. {@code BTC long okx / short binance}
- * @param sizeUsd              capital committed (margin of both legs) at entry
+ * @param sizeUsd              USD notional of each leg at entry
  * @param hoursHeld            hours since entry
  * @param netPnlUsd            price P&amp;L of both legs + funding received − fees paid
  * @param netPnlPct            netPnlUsd / sizeUsd × 100

@@ -10,7 +10,7 @@ import io.tradeloop.core.instrument.Instrument;
  * @param shortLeg       the short instrument
  * @param openedSeq      tick of entry
  * @param openedMs       time of entry
- * @param sizeUsd        capital committed (both legs' margin)
+ * @param sizeUsd        USD notional of each leg at entry
  * @param entrySpreadPct spread between the legs' prices at entry, percent
  */
 record OpenSlot(int slot, Instrument longLeg, Instrument shortLeg, int openedSeq, long openedMs, double sizeUsd,

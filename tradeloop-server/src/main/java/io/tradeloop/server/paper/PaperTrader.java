@@ -46,7 +46,8 @@ import java.util.Map;
  *
  * <p>Positions: execution slot {@code s} holds its long leg in book {@code 2s} and its short leg in book
  * {@code 2s + 1}; both legs trade the same base quantity so the pair is price-neutral. Position size is
- * the capital committed (both legs' margin): each leg's notional is size / 2 × leverage.
+ * the USD notional of each leg (as in the funding environment: size = fraction × cash × utilisation /
+ * max positions); each leg locks size / leverage of margin.
  * Not thread-safe: one agent loop owns it.
  */
 public final class PaperTrader {
@@ -346,7 +347,7 @@ public final class PaperTrader {
         double ps = market.price(instrumentIndex.get(si), tick.k);
         double lev = config.entryLeverage();
         double sizeUsd = size.sizeUsd(portfolio.cashUsd(), config.targetUtilization(), config.maxPositions());
-        double qty = roundDownLots(sizeUsd / 2 * lev / ((pl + ps) / 2), li, si);
+        double qty = roundDownLots(sizeUsd / ((pl + ps) / 2), li, si);
         if (!(qty > 0)) {
             tick.refuse("lot-size", String.format(Locale.ROOT, "%.2f USD buys less than one lot of %s", sizeUsd, opp.base()));
             return;
@@ -368,9 +369,9 @@ public final class PaperTrader {
         }
         Fill fl = send(tick, li, Side.BUY, approvedQty, pl, lev, 2 * slot, "enter " + opp.label());
         Fill fs = send(tick, si, Side.SELL, approvedQty, ps, lev, 2 * slot + 1, "enter " + opp.label());
-        double committed = portfolio.marginUsd(2 * slot) + portfolio.marginUsd(2 * slot + 1);
+        double notionalPerLeg = approvedQty * (fl.price() + fs.price()) / 2;
         double spreadPct = Math.abs(fl.price() - fs.price()) / ((fl.price() + fs.price()) / 2) * 100;
-        slots[slot] = new OpenSlot(slot, li, si, tick.k, tick.t, committed, spreadPct);
+        slots[slot] = new OpenSlot(slot, li, si, tick.k, tick.t, notionalPerLeg, spreadPct);
     }
 
     /** The risk trail of a reducing proposal for slot {@code i} (rules approve exits; kept for the record). */

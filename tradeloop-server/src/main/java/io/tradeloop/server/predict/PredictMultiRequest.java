@@ -72,7 +72,7 @@ public record PredictMultiRequest(List<Opportunity> opportunities, List<Position
      * @param symbol             e.g. BTCUSDT (required)
      * @param longExchange       (required)
      * @param shortExchange      (required)
-     * @param positionSizeUsd    capital committed, (0, 1e12] (required)
+     * @param positionSizeUsd    USD notional of each leg at entry, (0, 1e12] (required)
      * @param hoursHeld          [0, 100000] (required)
      * @param longEntryPrice     (required)
      * @param shortEntryPrice    (required)
@@ -82,7 +82,7 @@ public record PredictMultiRequest(List<Opportunity> opportunities, List<Position
      * @param shortFundingRate   current short rate per 8 h (required)
      * @param leverage           [1, 125] (required)
      * @param netFundingUsd      funding received so far; default 0 (reported as derived)
-     * @param entryFeesUsd       fees paid at entry; default position_size_usd × leverage × 0.001 (0.05% × 2 legs on notional)
+     * @param entryFeesUsd       fees paid at entry; default position_size_usd × 0.001 (0.05% taker × 2 legs)
      * @param netPnlPct          percent of size; default from prices, funding and fees
      */
     public record Position(String symbol, String longExchange, String shortExchange, Double positionSizeUsd, Double hoursHeld,
@@ -238,13 +238,12 @@ public record PredictMultiRequest(List<Opportunity> opportunities, List<Position
         double sr = Fields.required(at + "short_funding_rate", p.shortFundingRate(), -0.05, 0.05);
         double lev = Fields.required(at + "leverage", p.leverage(), 1, 125);
         double funding = derive(at + "net_funding_usd", p.netFundingUsd(), -1e12, 1e12, 0, "0 (not given)", derived);
-        double fees = derive(at + "entry_fees_usd", p.entryFeesUsd(), 0, 1e12, size * lev * 0.001,
-                "position_size_usd x leverage x 0.001", derived);
-        // long_pnl_pct and short_pnl_pct per the observation table; each leg's notional is size / 2 x leverage
+        double fees = derive(at + "entry_fees_usd", p.entryFeesUsd(), 0, 1e12, size * 0.001,
+                "position_size_usd x 0.001 (0.05% taker x 2 legs)", derived);
+        // long_pnl_pct and short_pnl_pct per the observation table; each leg's notional is position_size_usd
         double longPnlPct = (lc - le) / le * 100;
         double shortPnlPct = (se - sc) / se * 100;
-        double legNotional = size / 2 * lev;
-        double priceUsd = legNotional * (longPnlPct + shortPnlPct) / 100;
+        double priceUsd = size * (longPnlPct + shortPnlPct) / 100;
         double net = derive(at + "net_pnl_pct", p.netPnlPct(), -10_000, 10_000, (priceUsd + funding - fees) / size * 100,
                 "(long_pnl + short_pnl + net_funding_usd - entry_fees_usd) / position_size_usd x 100", derived);
         double liqLong = (lc - le * (1 - 0.9 / lev)) / lc;

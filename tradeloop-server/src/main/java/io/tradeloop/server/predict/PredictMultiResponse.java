@@ -10,7 +10,7 @@ import java.util.Map;
  * @param actionIndex         its id, 0–35
  * @param opportunityIdx      the opportunity an ENTER refers to (null otherwise)
  * @param positionIdx         the position an EXIT refers to (null otherwise)
- * @param positionSizeUsd     capital to commit for an ENTER: available × target_utilization / max_positions × 10/20/30%; 0 otherwise
+ * @param positionSizeUsd     USD notional per leg for an ENTER: available × target_utilization / max_positions × 10/20/30%; 0 otherwise
  * @param confidence          HIGH (p ≥ 0.6), MEDIUM (p ≥ 0.3) or LOW, from the chosen action's probability p
  * @param confidenceScore     p itself
  * @param stateValue          the critic's value estimate

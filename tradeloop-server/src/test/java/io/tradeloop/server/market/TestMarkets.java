@@ -41,7 +41,7 @@ public final class TestMarkets {
 
     /**
      * A seeded random market: BTC on three venues, a common random walk (0.8% per 8 h) plus a small
-     * per-venue basis, funding rates around 1e-4 with per-venue noise.
+     * per-venue basis (0.4%), funding rates around 1e-4 with per-venue noise.
      */
     public static ColumnarReplay random(long seed, int ticks) {
         Rng rng = new Rng(seed);
@@ -55,7 +55,7 @@ public final class TestMarkets {
             times[k] = T0 + k * H8;
             p *= Math.exp(0.008 * rng.nextGaussian());
             for (int i = 0; i < m; i++) {
-                price[i][k] = p * (1 + 0.0005 * rng.nextGaussian());
+                price[i][k] = p * (1 + 0.004 * rng.nextGaussian());
                 rate[i][k] = 1e-4 + 2e-4 * rng.nextGaussian();
                 vol[i][k] = 2e6 + 1e6 * rng.nextDouble();
             }

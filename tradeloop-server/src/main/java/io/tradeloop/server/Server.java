@@ -9,6 +9,8 @@ import io.tradeloop.server.agent.AgentStatus;
 import io.tradeloop.server.auth.Authenticator;
 import io.tradeloop.server.auth.CredentialCipher;
 import io.tradeloop.server.brain.GreedyCarryBrain;
+import io.tradeloop.server.brain.PpoFundingBrain;
+import io.tradeloop.server.predict.PpoFundingPolicy;
 import io.tradeloop.server.http.EventHub;
 import io.tradeloop.server.http.HttpApi;
 import io.tradeloop.server.http.ServerMetrics;
@@ -39,8 +41,8 @@ import java.util.Optional;
 public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
     /** What predict-multi says until a trained funding policy is built into the server. */
-    public static final String NO_POLICY = "no funding-arbitrage policy is loaded: the 275-float observation encoder (tradeloop-rl "
-            + "funding environment) and a trained PPO policy are not integrated into this build yet";
+    public static final String NO_POLICY = "no funding-arbitrage policy is loaded: start the server with a trained checkpoint "
+            + "(tradeloop serve --policy DIR, from tradeloop train funding-arb --checkpoint-dir DIR)";
 
     /** A user and a freshly issued key (the only time the key is visible). */
     public record IssuedUser(long userId, String name, String apiKey) {
@@ -102,8 +104,14 @@ public final class Server implements AutoCloseable {
             var auth = new Authenticator(users, clock, new SecureRandom());
             var hub = new EventHub();
             var brains = new BrainRegistry().register(new GreedyCarryBrain());
-            var agents = new AgentManager(new AgentStore(db), new TickStore(db), brains, market, unavailable, hub, clock);
             var predict = new PredictService(NO_POLICY);
+            if (config.policyPath() != null) {
+                var policy = PpoFundingPolicy.fromCheckpoint(config.policyPath());
+                predict.load(policy);
+                brains.register(new PpoFundingBrain(policy));
+                log.info("funding policy loaded model={} path={}", policy.model().version(), config.policyPath());
+            }
+            var agents = new AgentManager(new AgentStore(db), new TickStore(db), brains, market, unavailable, hub, clock);
             Optional<CredentialCipher> cipher = CredentialCipher.fromEnvironment(env);
             var metrics = new ServerMetrics(agents, hub);
             var api = new HttpApi(agents, predict, auth, users, cipher, hub, metrics, db,

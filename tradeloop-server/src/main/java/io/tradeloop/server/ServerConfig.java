@@ -16,9 +16,11 @@ import java.nio.file.Path;
  * @param maxBodyBytes             largest request body (413 above)
  * @param defaultKeyRatePerSecond  rate limit of keys issued by the server itself (demo and CLI users)
  * @param maxKeyRatePerSecond      the highest rate a key may be given through the API
+ * @param policyPath               a funding-arb PPO checkpoint (file or directory) to serve and to offer as the
+ *                                 {@code ppo-funding} brain; null for none (predict-multi then answers 503)
  */
 public record ServerConfig(String host, int port, DatabaseConfig database, Path dataDir, Path fundingFile, int maxBodyBytes,
-                           double defaultKeyRatePerSecond, double maxKeyRatePerSecond) {
+                           double defaultKeyRatePerSecond, double maxKeyRatePerSecond, Path policyPath) {
     public ServerConfig {
         Checks.notBlank("host", host);
         Checks.inRange("port", port, 0, 65_535);
@@ -31,18 +33,22 @@ public record ServerConfig(String host, int port, DatabaseConfig database, Path 
 
     /** Loopback on {@code port}, an H2 file in {@code dataDir}, the shared funding data, 64 KiB bodies, 50 requests/s per key. */
     public static ServerConfig defaults(Path dataDir, int port) {
-        return new ServerConfig("127.0.0.1", port, DatabaseConfig.h2File(dataDir), dataDir, null, 64 * 1024, 50, 10_000);
+        return new ServerConfig("127.0.0.1", port, DatabaseConfig.h2File(dataDir), dataDir, null, 64 * 1024, 50, 10_000, null);
     }
 
     public ServerConfig withDatabase(DatabaseConfig db) {
-        return new ServerConfig(host, port, db, dataDir, fundingFile, maxBodyBytes, defaultKeyRatePerSecond, maxKeyRatePerSecond);
+        return new ServerConfig(host, port, db, dataDir, fundingFile, maxBodyBytes, defaultKeyRatePerSecond, maxKeyRatePerSecond, policyPath);
     }
 
     public ServerConfig withFundingFile(Path file) {
-        return new ServerConfig(host, port, database, dataDir, file, maxBodyBytes, defaultKeyRatePerSecond, maxKeyRatePerSecond);
+        return new ServerConfig(host, port, database, dataDir, file, maxBodyBytes, defaultKeyRatePerSecond, maxKeyRatePerSecond, policyPath);
+    }
+
+    public ServerConfig withPolicy(Path checkpoint) {
+        return new ServerConfig(host, port, database, dataDir, fundingFile, maxBodyBytes, defaultKeyRatePerSecond, maxKeyRatePerSecond, checkpoint);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, database, dataDir, fundingFile, maxBodyBytes, defaultKeyRatePerSecond, maxKeyRatePerSecond);
+        return new ServerConfig(newHost, port, database, dataDir, fundingFile, maxBodyBytes, defaultKeyRatePerSecond, maxKeyRatePerSecond, policyPath);
     }
 }

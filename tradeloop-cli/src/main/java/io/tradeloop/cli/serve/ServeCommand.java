@@ -43,6 +43,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--funding-file", description = "funding replay in the cross_exchange_8h.csv layout (default: ../shared/data/funding/cross_exchange_8h.csv)")
     Path fundingFile;
 
+    @Option(names = "--policy", description = "a funding-arb PPO checkpoint file or directory (tradeloop train funding-arb --checkpoint-dir): "
+            + "served by /api/predict-multi and offered as the ppo-funding brain")
+    Path policy;
+
     @Option(names = "--demo-user", description = "print a new key for this user and start a paper agent for it")
     String demoUser;
 
@@ -76,6 +80,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (fundingFile != null) {
             cfg = cfg.withFundingFile(fundingFile.toAbsolutePath());
+        }
+        if (policy != null) {
+            cfg = cfg.withPolicy(policy.toAbsolutePath());
         }
         Server server = Server.start(cfg);
         if (demoUser != null) {

@@ -16,10 +16,13 @@ package io.tradeloop.server.market;
  * @param spreadPct     |long price − short price| / mean price × 100
  * @param volume24hUsd  24 h traded value of the thinner leg (NaN when less than a day of data)
  * @param score         the ranking score: apr24hPct × quality, quality = 1 above 1M USD volume, else 0.5 (plan §4.3)
+ * @param symbol        the contract symbol on both venues, e.g. BTCUSDT
+ * @param longPrice     the long leg's price at the tick
+ * @param shortPrice    the short leg's price at the tick
  */
 public record CarryOpportunity(String base, String longVenue, String shortVenue, double longRate8h, double shortRate8h,
                                double profit8hPct, double aprPct, double apr24hPct, double apr3dPct, double spreadPct,
-                               double volume24hUsd, double score) {
+                               double volume24hUsd, double score, String symbol, double longPrice, double shortPrice) {
     /** A stable key of the pair and its direction, e.g. {@code BTC:okx>binance} (long okx, short binance). */
     public String key() {
         return base + ":" + longVenue + ">" + shortVenue;

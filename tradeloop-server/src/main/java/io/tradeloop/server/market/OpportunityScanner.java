@@ -61,7 +61,7 @@ public final class OpportunityScanner {
         double apr3d = meanApr(market, tick, lo, hi, D3);
         double quality = volume > GOOD_VOLUME_USD ? 1.0 : 0.5; // NaN volume compares false: unknown liquidity counts as poor
         return new CarryOpportunity(l.base(), l.venue(), s.venue(), rl, rs, profit8hPct, apr, apr24, apr3d, spreadPct,
-                volume, apr24 * quality);
+                volume, apr24 * quality, l.symbol(), pl, ps);
     }
 
     /** Mean APR (percent) of short − long over settlements with time in (t − window, t]. */

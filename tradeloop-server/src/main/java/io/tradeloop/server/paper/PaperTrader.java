@@ -450,10 +450,25 @@ public final class PaperTrader {
             double ps = portfolio.markPrice(s.shortBook());
             views.add(new SlotView(s.slot(), s.key(), s.label(), s.sizeUsd(), (t - s.openedMs()) / HOUR_MS, net, net / s.sizeUsd() * 100,
                     apr, Math.min(portfolio.liquidationDistance(s.longBook()), portfolio.liquidationDistance(s.shortBook())),
-                    s.entrySpreadPct(), Math.abs(pl - ps) / ((pl + ps) / 2) * 100));
+                    s.entrySpreadPct(), Math.abs(pl - ps) / ((pl + ps) / 2) * 100,
+                    new SlotView.Legs(s.longLeg().symbol(), s.longLeg().venue(), s.shortLeg().venue(), portfolio.entryPrice(s.longBook()),
+                            portfolio.entryPrice(s.shortBook()), pl, ps, portfolio.leverage(s.longBook()), lastRate8h(li, k),
+                            lastRate8h(si, k), portfolio.fundingUsd(s.longBook()) + portfolio.fundingUsd(s.shortBook()),
+                            portfolio.feesUsd(s.longBook()) + portfolio.feesUsd(s.shortBook()))));
         }
         return new AccountView(stats.initialCapitalUsd(), portfolio.equityUsd(), portfolio.cashUsd(), portfolio.usedMarginUsd(),
                 stats.maxDrawdownPct(), views);
+    }
+
+    /** The latest 8-hour rate settled at or before tick {@code k} (NaN before the first settlement). */
+    private double lastRate8h(int instrument, int k) {
+        for (int j = k; j >= 0; j--) {
+            double r = market.fundingRate8h(instrument, j);
+            if (!Double.isNaN(r)) {
+                return r;
+            }
+        }
+        return Double.NaN;
     }
 
     /** The open legs now. */

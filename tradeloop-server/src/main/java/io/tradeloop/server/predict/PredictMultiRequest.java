@@ -39,15 +39,16 @@ public record PredictMultiRequest(List<Opportunity> opportunities, List<Position
      * @param fundApr3dProj              default fund_profit_8h_3d_proj × 1095
      * @param longPrice                  long leg's price; optional, needed to derive spreads
      * @param shortPrice                 short leg's price; optional
-     * @param spread30SampleAvg          percent; default the current spread from the prices, else 0 (reported as derived)
+     * @param spread30SampleAvg          signed (short − long) / mid, percent, [-100, 100]; default the current spread from the prices, else 0
      * @param priceSpread24hAvg          default spread_30_sample_avg
      * @param priceSpread3dAvg           default spread_30_sample_avg
      * @param spreadVolatilityStddev     percent; default 0 (no history)
      * @param volume24h                  24 h traded value in USD of the thinner leg (required)
-     * @param bidAskSpreadPct            percent; default 0.02 (typical BTC/ETH perpetual top-of-book)
+     * @param bidAskSpreadPct            percent, each leg; default 0.02 (typical BTC/ETH perpetual top-of-book)
      * @param orderbookDepthUsd          USD within 1% of mid; default volume_24h / 100
-     * @param estimatedProfitPct         percent; default fund_profit_8h_24h_proj × 3 − position_cost_pct (one day of carry net of costs)
-     * @param positionCostPct            percent; default 0.2 (0.05% taker × 2 legs × entry and exit)
+     * @param estimatedProfitPct         percent; default fund_profit_8h_24h_proj × 3 − position_cost_pct (one day of carry net of costs);
+     *                                   the PPO policy's encoder recomputes it from the fees and the bid-ask, as in training
+     * @param positionCostPct            percent; default 0.2 (0.05% taker × 2 legs × entry and exit); recomputed likewise
      */
     public record Opportunity(String symbol, String longExchange, String shortExchange, Double longFundingRate,
                               Double shortFundingRate, Double longFundingIntervalHours, Double shortFundingIntervalHours,
@@ -207,11 +208,11 @@ public record PredictMultiRequest(List<Opportunity> opportunities, List<Position
         double apr3d = derive(at + "fund_apr_3d_proj", o.fundApr3dProj(), -20_000, 20_000, p3d * 1095, "fund_profit_8h_3d_proj x 1095", derived);
         Double lp = o.longPrice() == null ? null : Fields.range(at + "long_price", o.longPrice(), 1e-9, 1e9);
         Double sp = o.shortPrice() == null ? null : Fields.range(at + "short_price", o.shortPrice(), 1e-9, 1e9);
-        double current = lp != null && sp != null ? Math.abs(lp - sp) / ((lp + sp) / 2) * 100 : 0;
-        String currentHow = lp != null && sp != null ? "|long_price - short_price| / mid x 100" : "0 (no prices given)";
-        double s30 = derive(at + "spread_30_sample_avg", o.spread30SampleAvg(), 0, 100, current, currentHow, derived);
-        double s24 = derive(at + "price_spread_24h_avg", o.priceSpread24hAvg(), 0, 100, s30, "spread_30_sample_avg", derived);
-        double s3d = derive(at + "price_spread_3d_avg", o.priceSpread3dAvg(), 0, 100, s30, "spread_30_sample_avg", derived);
+        double current = lp != null && sp != null ? (sp - lp) / ((lp + sp) / 2) * 100 : 0;
+        String currentHow = lp != null && sp != null ? "(short_price - long_price) / mid x 100" : "0 (no prices given)";
+        double s30 = derive(at + "spread_30_sample_avg", o.spread30SampleAvg(), -100, 100, current, currentHow, derived);
+        double s24 = derive(at + "price_spread_24h_avg", o.priceSpread24hAvg(), -100, 100, s30, "spread_30_sample_avg", derived);
+        double s3d = derive(at + "price_spread_3d_avg", o.priceSpread3dAvg(), -100, 100, s30, "spread_30_sample_avg", derived);
         double vol = derive(at + "spread_volatility_stddev", o.spreadVolatilityStddev(), 0, 100, 0, "0 (no history)", derived);
         double volume = Fields.required(at + "volume_24h", o.volume24h(), 0, 1e15);
         double bidAsk = derive(at + "bid_ask_spread_pct", o.bidAskSpreadPct(), 0, 100, 0.02, "0.02 (typical BTC/ETH perpetual)", derived);

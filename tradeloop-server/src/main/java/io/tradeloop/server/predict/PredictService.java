@@ -74,7 +74,10 @@ public final class PredictService {
             case FundingAction.Hold h -> {
             }
             case FundingAction.Enter e -> {
-                oppIdx = e.opportunity();
+                oppIdx = out.opportunityOrder()[e.opportunity()];
+                if (oppIdx < 0) {
+                    throw new IllegalStateException("the policy chose " + action.name() + " but its opportunity slot is empty");
+                }
                 size = e.size().sizeUsd(req.portfolio().availableCapital(), cfg.targetUtilization(), cfg.maxPositions());
             }
             case FundingAction.Exit x -> posIdx = x.slot();
@@ -85,12 +88,17 @@ public final class PredictService {
         for (int a = 0; a < prob.length; a++) {
             probs.put(FundingAction.NAMES.get(a), prob[a]);
         }
+        int top = out.opportunityOrder()[0];
         NormalizedRequest.OpportunityState shown = oppIdx != null ? req.opportunities().get(oppIdx)
-                : req.opportunities().isEmpty() ? null : req.opportunities().get(0);
-        String top = shown == null ? null : shown.symbol() + " (" + shown.longExchange() + "/" + shown.shortExchange() + ")";
+                : top >= 0 ? req.opportunities().get(top) : null;
+        String topName = shown == null ? null : shown.symbol() + " (" + shown.longExchange() + "/" + shown.shortExchange() + ")";
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        for (int o : out.opportunityOrder()) {
+            if (o >= 0) order.add(o);
+        }
         return new PredictMultiResponse(action.name(), best, oppIdx, posIdx, size, confidence, p, out.stateValue(), probs,
-                new PredictMultiResponse.Reasoning(top, shown == null ? null : shown.fundApr24hProj(), riskLevel(req), valid, req.derived()),
-                modelVersion);
+                new PredictMultiResponse.Reasoning(topName, shown == null ? null : shown.fundApr24hProj(), riskLevel(req), valid, order,
+                        req.derived()), modelVersion);
     }
 
     /** HIGH / MEDIUM / LOW from the closest liquidation distance against the buffer and the leverage allowed. */

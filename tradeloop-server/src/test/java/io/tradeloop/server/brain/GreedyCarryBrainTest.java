@@ -21,7 +21,7 @@ class GreedyCarryBrainTest {
     final AgentConfig cfg = AgentConfig.defaults("t");
 
     static CarryOpportunity opp(String longV, String shortV, double apr, double apr3d) {
-        return new CarryOpportunity("BTC", longV, shortV, 0, apr / 109_500, apr / 109_500 * 100, apr, apr, apr3d, 0.01, 5e6, apr);
+        return new CarryOpportunity("BTC", longV, shortV, 0, apr / 109_500, apr / 109_500 * 100, apr, apr, apr3d, 0.01, 5e6, apr, "BTCUSDT", 20_000, 20_002);
     }
 
     static AccountView account(double available, SlotView... slots) {
@@ -61,7 +61,7 @@ class GreedyCarryBrainTest {
         assertThat(d.confidence()).isCloseTo(0.4, within(1e-12));
         assertThat(d.reasoning()).contains("below the entry threshold 15.00%");
         // the best pair is held: the brain enters the second one (index 1)
-        var held = new SlotView(0, "BTC:binance>okx", "BTC long binance / short okx", 600, 8, 1, 0.1, 40, 0.4, 0, 0);
+        var held = new SlotView(0, "BTC:binance>okx", "BTC long binance / short okx", 600, 8, 1, 0.1, 40, 0.4, 0, 0, null);
         BrainDecision d2 = brain.decide(new BrainInput(0, List.of(opp("binance", "okx", 40, 20), opp("bybit", "okx", 35, 20)),
                 account(9_000, held), cfg));
         assertThat(d2.action()).isEqualTo(new FundingAction.Enter(1, SizeClass.LARGE));
@@ -69,8 +69,8 @@ class GreedyCarryBrainTest {
 
     @Test
     void exitsTheMostDecayedPairFirst() {
-        var a = new SlotView(0, "BTC:binance>okx", "A", 600, 8, 1, 0.1, 2.0, 0.4, 0, 0);
-        var b = new SlotView(1, "BTC:bybit>okx", "B", 600, 8, 1, 0.1, -6.0, 0.4, 0, 0);
+        var a = new SlotView(0, "BTC:binance>okx", "A", 600, 8, 1, 0.1, 2.0, 0.4, 0, 0, null);
+        var b = new SlotView(1, "BTC:bybit>okx", "B", 600, 8, 1, 0.1, -6.0, 0.4, 0, 0, null);
         BrainDecision d = brain.decide(new BrainInput(0, List.of(opp("binance", "bybit", 50, 50)), account(8_000, a, b), cfg));
         assertThat(d.action()).isEqualTo(new FundingAction.Exit(1));
         // 0.5 + (3 − (−6)) / (2 × (15 − 3)) = 0.5 + 9 / 24 = 0.875

@@ -24,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class ApiTest {
+public class ApiTest {
     static TestServer ts;
     static String alice;
     static String bob;
@@ -183,7 +183,7 @@ class ApiTest {
         return in;
     }
 
-    static final String PREDICT = """
+    public static final String PREDICT = """
             {"opportunities":[
                {"symbol":"BTCUSDT","long_exchange":"binance","short_exchange":"bybit","long_funding_rate":0.0001,
                 "short_funding_rate":0.0004,"volume_24h":5000000,"long_price":20000,"short_price":20010}],
@@ -222,7 +222,7 @@ class ApiTest {
             p[11] = 0.65;
             p[1] = 0.05;
             p[21] = 0.05;
-            return new PolicyOutput(p, mask, 1.25);
+            return new PolicyOutput(p, mask, 1.25, PolicyOutput.identity(req.opportunities().size()));
         }
     }
 

@@ -35,6 +35,16 @@ public final class TestServer implements AutoCloseable {
         server = Server.start(cfg, env);
     }
 
+    private TestServer(Server server) {
+        this.server = server;
+        this.dir = null;
+    }
+
+    /** A client for a server started elsewhere (closing it stops that server). */
+    public static TestServer wrap(Server server) {
+        return new TestServer(server);
+    }
+
     public TestServer() throws IOException {
         this(Map.of());
     }

@@ -18,7 +18,9 @@ public final class BenchSuite {
                 new io.tradeloop.bench.backtest.SmaBacktestBenchmark(),
                 new io.tradeloop.bench.rl.FundingEnvBenchmark(),
                 new io.tradeloop.bench.rl.ModularNetworkBenchmark(),
-                new io.tradeloop.bench.rl.PpoThroughputBenchmark()
+                new io.tradeloop.bench.rl.PpoThroughputBenchmark(),
+                new io.tradeloop.bench.server.PredictMultiBenchmark(),
+                new io.tradeloop.bench.server.SseFanoutBenchmark()
         );
     }
 

@@ -538,6 +538,11 @@ public final class HttpApi {
     }
 
     private void onException(Exception e, Context ctx) {
+        if (responseGone(ctx)) {
+            // An event stream whose client left: Jetty recycled the response before Javalin finished the request.
+            log.debug("exception after the response was recycled (client gone) error={}", e.toString());
+            return;
+        }
         ApiError err;
         switch (e) {
             case ApiException a -> {
@@ -568,6 +573,15 @@ public final class HttpApi {
             }
         }
         ctx.status(err.status()).json(err);
+    }
+
+    private static boolean responseGone(Context ctx) {
+        try {
+            ctx.res().getStatus();
+            return false;
+        } catch (IllegalStateException | NullPointerException recycled) {
+            return true;
+        }
     }
 
     /** Method and path for a log line; a recycled request (an ended stream) has neither. */

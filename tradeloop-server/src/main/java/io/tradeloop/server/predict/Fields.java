@@ -41,6 +41,32 @@ final class Fields {
         return v;
     }
 
+    static double required(Derivations.At at, String field, Double v, double min, double max) {
+        if (v == null) {
+            throw new InvalidField(at.path(field), "is required", range(min, max));
+        }
+        return range(at, field, v, min, max);
+    }
+
+    static double optional(Derivations.At at, String field, Double v, double min, double max, double fallback) {
+        return v == null ? fallback : range(at, field, v, min, max);
+    }
+
+    /** As {@link #range(String, double, double, double)}; the path is built only when the value is refused. */
+    static double range(Derivations.At at, String field, double v, double min, double max) {
+        if (!(v >= min && v <= max)) {
+            throw new InvalidField(at.path(field), "value " + v + " is outside the allowed range", range(min, max));
+        }
+        return v;
+    }
+
+    static String text(Derivations.At at, String field, String v, Pattern allowed, String describe) {
+        if (v != null && allowed.matcher(v).matches()) {
+            return v;
+        }
+        return text(at.path(field), v, allowed, describe);
+    }
+
     static String range(double min, double max) {
         return "[" + fmt(min) + ", " + fmt(max) + "]";
     }

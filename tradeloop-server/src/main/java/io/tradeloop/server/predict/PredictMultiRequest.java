@@ -117,7 +117,7 @@ public record PredictMultiRequest(List<Opportunity> opportunities, List<Position
      * @throws InvalidField naming the first offending field, its value and the allowed range
      */
     public NormalizedRequest normalize() {
-        List<String> derived = new ArrayList<>();
+        Derivations derived = new Derivations();
         if (opportunities == null) {
             throw new InvalidField("opportunities", "is required (may be empty)", "0 to " + MAX_OPPORTUNITIES + " items");
         }
@@ -126,7 +126,7 @@ public record PredictMultiRequest(List<Opportunity> opportunities, List<Position
         }
         List<Position> positions = activePositions == null ? List.of() : activePositions;
         if (activePositions == null) {
-            derived.add("active_positions (absent: no open positions)");
+            derived.add("active_positions", "absent: no open positions");
         }
         if (positions.size() > MAX_POSITIONS) {
             throw new InvalidField("active_positions", positions.size() + " items", "0 to " + MAX_POSITIONS + " items");
@@ -150,26 +150,26 @@ public record PredictMultiRequest(List<Opportunity> opportunities, List<Position
             }
             pos.add(position(i, positions.get(i), derived));
         }
-        return new NormalizedRequest(opps, pos, pf, cfg, derived);
+        return new NormalizedRequest(opps, pos, pf, cfg, derived.render());
     }
 
-    private NormalizedRequest.PortfolioState portfolio(List<String> derived) {
+    private NormalizedRequest.PortfolioState portfolio(Derivations derived) {
         double total = Fields.required("portfolio.total_capital", portfolio.totalCapital(), 1e-6, 1e12);
         double available = Fields.required("portfolio.available_capital", portfolio.availableCapital(), 0, total);
         double initial = Fields.optional("portfolio.initial_capital", portfolio.initialCapital(), 1e-6, 1e12, total);
-        if (portfolio.initialCapital() == null) derived.add("portfolio.initial_capital = total_capital");
+        if (portfolio.initialCapital() == null) derived.add("portfolio.initial_capital", "total_capital");
         double used = Fields.optional("portfolio.used_margin", portfolio.usedMargin(), 0, total, total - available);
-        if (portfolio.usedMargin() == null) derived.add("portfolio.used_margin = total_capital - available_capital");
+        if (portfolio.usedMargin() == null) derived.add("portfolio.used_margin", "total_capital - available_capital");
         double dd = Fields.optional("portfolio.max_drawdown_pct", portfolio.maxDrawdownPct(), 0, 100, 0);
-        if (portfolio.maxDrawdownPct() == null) derived.add("portfolio.max_drawdown_pct = 0 (no history given)");
+        if (portfolio.maxDrawdownPct() == null) derived.add("portfolio.max_drawdown_pct", "0 (no history given)");
         double progress = Fields.optional("portfolio.episode_progress", portfolio.episodeProgress(), 0, 1, 0);
-        if (portfolio.episodeProgress() == null) derived.add("portfolio.episode_progress = 0 (serving has no episode)");
+        if (portfolio.episodeProgress() == null) derived.add("portfolio.episode_progress", "0 (serving has no episode)");
         return new NormalizedRequest.PortfolioState(total, available, initial, used, dd, progress);
     }
 
-    private NormalizedRequest.TradingConfig config(List<String> derived) {
+    private NormalizedRequest.TradingConfig config(Derivations derived) {
         Config c = config == null ? new Config(null, null, null, null, null) : config;
-        if (config == null) derived.add("config (absent: agent defaults)");
+        if (config == null) derived.add("config", "absent: agent defaults");
         double lev = opt("config.max_leverage", c.maxLeverage(), AgentConfig.MAX_LEVERAGE, derived);
         double util = opt("config.target_utilization", c.targetUtilization(), AgentConfig.TARGET_UTILIZATION, derived);
         double maxPos = opt("config.max_positions", c.maxPositions() == null ? null : c.maxPositions().doubleValue(),
@@ -179,73 +179,73 @@ public record PredictMultiRequest(List<Opportunity> opportunities, List<Position
         return new NormalizedRequest.TradingConfig(lev, util, (int) maxPos, sl, buf);
     }
 
-    private static double opt(String path, Double v, io.tradeloop.server.agent.ConfigParam p, List<String> derived) {
+    private static double opt(String path, Double v, io.tradeloop.server.agent.ConfigParam p, Derivations derived) {
         if (v == null) {
-            derived.add(path + " = " + p.defaultValue() + " (default)");
+            derived.add(path, p.defaultValue() + " (default)");
             return p.defaultValue();
         }
         return Fields.range(path, v, p.min(), p.max());
     }
 
-    private static NormalizedRequest.OpportunityState opportunity(int i, Opportunity o, List<String> derived) {
-        String at = "opportunities[" + i + "].";
-        String symbol = Fields.text(at + "symbol", o.symbol(), Fields.SYMBOL, "1-32 of A-Z a-z 0-9 / _ : -");
-        String lx = Fields.text(at + "long_exchange", o.longExchange(), Fields.EXCHANGE, "1-32 of a-z 0-9 _ -");
-        String sx = Fields.text(at + "short_exchange", o.shortExchange(), Fields.EXCHANGE, "1-32 of a-z 0-9 _ -");
-        double lr = Fields.required(at + "long_funding_rate", o.longFundingRate(), -0.05, 0.05);
-        double sr = Fields.required(at + "short_funding_rate", o.shortFundingRate(), -0.05, 0.05);
-        double li = Fields.optional(at + "long_funding_interval_hours", o.longFundingIntervalHours(), 1, 24, 8);
-        double si = Fields.optional(at + "short_funding_interval_hours", o.shortFundingIntervalHours(), 1, 24, 8);
-        if (o.longFundingIntervalHours() == null) derived.add(at + "long_funding_interval_hours = 8");
-        if (o.shortFundingIntervalHours() == null) derived.add(at + "short_funding_interval_hours = 8");
+    private static NormalizedRequest.OpportunityState opportunity(int i, Opportunity o, Derivations derived) {
+        Derivations.At at = new Derivations.At("opportunities", i);
+        String symbol = Fields.text(at, "symbol", o.symbol(), Fields.SYMBOL, "1-32 of A-Z a-z 0-9 / _ : -");
+        String lx = Fields.text(at, "long_exchange", o.longExchange(), Fields.EXCHANGE, "1-32 of a-z 0-9 _ -");
+        String sx = Fields.text(at, "short_exchange", o.shortExchange(), Fields.EXCHANGE, "1-32 of a-z 0-9 _ -");
+        double lr = Fields.required(at, "long_funding_rate", o.longFundingRate(), -0.05, 0.05);
+        double sr = Fields.required(at, "short_funding_rate", o.shortFundingRate(), -0.05, 0.05);
+        double li = Fields.optional(at, "long_funding_interval_hours", o.longFundingIntervalHours(), 1, 24, 8);
+        double si = Fields.optional(at, "short_funding_interval_hours", o.shortFundingIntervalHours(), 1, 24, 8);
+        if (o.longFundingIntervalHours() == null) derived.add(at, "long_funding_interval_hours", "8");
+        if (o.shortFundingIntervalHours() == null) derived.add(at, "short_funding_interval_hours", "8");
         double lr8 = lr * 8 / li;
         double sr8 = sr * 8 / si;
-        double p8 = derive(at + "fund_profit_8h", o.fundProfit8h(), -10, 10, (sr8 - lr8) * 100, "(short rate 8h - long rate 8h) x 100", derived);
-        double p24 = derive(at + "fund_profit_8h_24h_proj", o.fundProfit8h24hProj(), -10, 10, p8, "fund_profit_8h", derived);
-        double p3d = derive(at + "fund_profit_8h_3d_proj", o.fundProfit8h3dProj(), -10, 10, p8, "fund_profit_8h", derived);
-        double apr = derive(at + "fund_apr", o.fundApr(), -20_000, 20_000, p8 * 1095, "fund_profit_8h x 1095", derived);
-        double apr24 = derive(at + "fund_apr_24h_proj", o.fundApr24hProj(), -20_000, 20_000, p24 * 1095, "fund_profit_8h_24h_proj x 1095", derived);
-        double apr3d = derive(at + "fund_apr_3d_proj", o.fundApr3dProj(), -20_000, 20_000, p3d * 1095, "fund_profit_8h_3d_proj x 1095", derived);
-        Double lp = o.longPrice() == null ? null : Fields.range(at + "long_price", o.longPrice(), 1e-9, 1e9);
-        Double sp = o.shortPrice() == null ? null : Fields.range(at + "short_price", o.shortPrice(), 1e-9, 1e9);
+        double p8 = derive(at, "fund_profit_8h", o.fundProfit8h(), -10, 10, (sr8 - lr8) * 100, "(short rate 8h - long rate 8h) x 100", derived);
+        double p24 = derive(at, "fund_profit_8h_24h_proj", o.fundProfit8h24hProj(), -10, 10, p8, "fund_profit_8h", derived);
+        double p3d = derive(at, "fund_profit_8h_3d_proj", o.fundProfit8h3dProj(), -10, 10, p8, "fund_profit_8h", derived);
+        double apr = derive(at, "fund_apr", o.fundApr(), -20_000, 20_000, p8 * 1095, "fund_profit_8h x 1095", derived);
+        double apr24 = derive(at, "fund_apr_24h_proj", o.fundApr24hProj(), -20_000, 20_000, p24 * 1095, "fund_profit_8h_24h_proj x 1095", derived);
+        double apr3d = derive(at, "fund_apr_3d_proj", o.fundApr3dProj(), -20_000, 20_000, p3d * 1095, "fund_profit_8h_3d_proj x 1095", derived);
+        Double lp = o.longPrice() == null ? null : Fields.range(at, "long_price", o.longPrice(), 1e-9, 1e9);
+        Double sp = o.shortPrice() == null ? null : Fields.range(at, "short_price", o.shortPrice(), 1e-9, 1e9);
         double current = lp != null && sp != null ? (sp - lp) / ((lp + sp) / 2) * 100 : 0;
         String currentHow = lp != null && sp != null ? "(short_price - long_price) / mid x 100" : "0 (no prices given)";
-        double s30 = derive(at + "spread_30_sample_avg", o.spread30SampleAvg(), -100, 100, current, currentHow, derived);
-        double s24 = derive(at + "price_spread_24h_avg", o.priceSpread24hAvg(), -100, 100, s30, "spread_30_sample_avg", derived);
-        double s3d = derive(at + "price_spread_3d_avg", o.priceSpread3dAvg(), -100, 100, s30, "spread_30_sample_avg", derived);
-        double vol = derive(at + "spread_volatility_stddev", o.spreadVolatilityStddev(), 0, 100, 0, "0 (no history)", derived);
-        double volume = Fields.required(at + "volume_24h", o.volume24h(), 0, 1e15);
-        double bidAsk = derive(at + "bid_ask_spread_pct", o.bidAskSpreadPct(), 0, 100, 0.02, "0.02 (typical BTC/ETH perpetual)", derived);
-        double depth = derive(at + "orderbook_depth_usd", o.orderbookDepthUsd(), 0, 1e15, volume / 100, "volume_24h / 100", derived);
-        double cost = derive(at + "position_cost_pct", o.positionCostPct(), 0, 100, 0.2, "0.2 (0.05% taker x 2 legs x entry and exit)", derived);
-        double est = derive(at + "estimated_profit_pct", o.estimatedProfitPct(), -1000, 1000, p24 * 3 - cost,
+        double s30 = derive(at, "spread_30_sample_avg", o.spread30SampleAvg(), -100, 100, current, currentHow, derived);
+        double s24 = derive(at, "price_spread_24h_avg", o.priceSpread24hAvg(), -100, 100, s30, "spread_30_sample_avg", derived);
+        double s3d = derive(at, "price_spread_3d_avg", o.priceSpread3dAvg(), -100, 100, s30, "spread_30_sample_avg", derived);
+        double vol = derive(at, "spread_volatility_stddev", o.spreadVolatilityStddev(), 0, 100, 0, "0 (no history)", derived);
+        double volume = Fields.required(at, "volume_24h", o.volume24h(), 0, 1e15);
+        double bidAsk = derive(at, "bid_ask_spread_pct", o.bidAskSpreadPct(), 0, 100, 0.02, "0.02 (typical BTC/ETH perpetual)", derived);
+        double depth = derive(at, "orderbook_depth_usd", o.orderbookDepthUsd(), 0, 1e15, volume / 100, "volume_24h / 100", derived);
+        double cost = derive(at, "position_cost_pct", o.positionCostPct(), 0, 100, 0.2, "0.2 (0.05% taker x 2 legs x entry and exit)", derived);
+        double est = derive(at, "estimated_profit_pct", o.estimatedProfitPct(), -1000, 1000, p24 * 3 - cost,
                 "fund_profit_8h_24h_proj x 3 - position_cost_pct", derived);
         return new NormalizedRequest.OpportunityState(symbol, lx, sx, lr, sr, li, si, p8, p24, p3d, apr, apr24, apr3d, s30, s24, s3d,
                 vol, volume, bidAsk, depth, est, cost, lp == null ? Double.NaN : lp, sp == null ? Double.NaN : sp);
     }
 
-    private static NormalizedRequest.PositionState position(int i, Position p, List<String> derived) {
-        String at = "active_positions[" + i + "].";
-        String symbol = Fields.text(at + "symbol", p.symbol(), Fields.SYMBOL, "1-32 of A-Z a-z 0-9 / _ : -");
-        String lx = Fields.text(at + "long_exchange", p.longExchange(), Fields.EXCHANGE, "1-32 of a-z 0-9 _ -");
-        String sx = Fields.text(at + "short_exchange", p.shortExchange(), Fields.EXCHANGE, "1-32 of a-z 0-9 _ -");
-        double size = Fields.required(at + "position_size_usd", p.positionSizeUsd(), 1e-6, 1e12);
-        double hours = Fields.required(at + "hours_held", p.hoursHeld(), 0, 100_000);
-        double le = Fields.required(at + "long_entry_price", p.longEntryPrice(), 1e-9, 1e9);
-        double se = Fields.required(at + "short_entry_price", p.shortEntryPrice(), 1e-9, 1e9);
-        double lc = Fields.required(at + "long_current_price", p.longCurrentPrice(), 1e-9, 1e9);
-        double sc = Fields.required(at + "short_current_price", p.shortCurrentPrice(), 1e-9, 1e9);
-        double lr = Fields.required(at + "long_funding_rate", p.longFundingRate(), -0.05, 0.05);
-        double sr = Fields.required(at + "short_funding_rate", p.shortFundingRate(), -0.05, 0.05);
-        double lev = Fields.required(at + "leverage", p.leverage(), 1, 125);
-        double funding = derive(at + "net_funding_usd", p.netFundingUsd(), -1e12, 1e12, 0, "0 (not given)", derived);
-        double fees = derive(at + "entry_fees_usd", p.entryFeesUsd(), 0, 1e12, size * 0.001,
+    private static NormalizedRequest.PositionState position(int i, Position p, Derivations derived) {
+        Derivations.At at = new Derivations.At("active_positions", i);
+        String symbol = Fields.text(at, "symbol", p.symbol(), Fields.SYMBOL, "1-32 of A-Z a-z 0-9 / _ : -");
+        String lx = Fields.text(at, "long_exchange", p.longExchange(), Fields.EXCHANGE, "1-32 of a-z 0-9 _ -");
+        String sx = Fields.text(at, "short_exchange", p.shortExchange(), Fields.EXCHANGE, "1-32 of a-z 0-9 _ -");
+        double size = Fields.required(at, "position_size_usd", p.positionSizeUsd(), 1e-6, 1e12);
+        double hours = Fields.required(at, "hours_held", p.hoursHeld(), 0, 100_000);
+        double le = Fields.required(at, "long_entry_price", p.longEntryPrice(), 1e-9, 1e9);
+        double se = Fields.required(at, "short_entry_price", p.shortEntryPrice(), 1e-9, 1e9);
+        double lc = Fields.required(at, "long_current_price", p.longCurrentPrice(), 1e-9, 1e9);
+        double sc = Fields.required(at, "short_current_price", p.shortCurrentPrice(), 1e-9, 1e9);
+        double lr = Fields.required(at, "long_funding_rate", p.longFundingRate(), -0.05, 0.05);
+        double sr = Fields.required(at, "short_funding_rate", p.shortFundingRate(), -0.05, 0.05);
+        double lev = Fields.required(at, "leverage", p.leverage(), 1, 125);
+        double funding = derive(at, "net_funding_usd", p.netFundingUsd(), -1e12, 1e12, 0, "0 (not given)", derived);
+        double fees = derive(at, "entry_fees_usd", p.entryFeesUsd(), 0, 1e12, size * 0.001,
                 "position_size_usd x 0.001 (0.05% taker x 2 legs)", derived);
         // long_pnl_pct and short_pnl_pct per the observation table; each leg's notional is position_size_usd
         double longPnlPct = (lc - le) / le * 100;
         double shortPnlPct = (se - sc) / se * 100;
         double priceUsd = size * (longPnlPct + shortPnlPct) / 100;
-        double net = derive(at + "net_pnl_pct", p.netPnlPct(), -10_000, 10_000, (priceUsd + funding - fees) / size * 100,
+        double net = derive(at, "net_pnl_pct", p.netPnlPct(), -10_000, 10_000, (priceUsd + funding - fees) / size * 100,
                 "(long_pnl + short_pnl + net_funding_usd - entry_fees_usd) / position_size_usd x 100", derived);
         double liqLong = (lc - le * (1 - 0.9 / lev)) / lc;
         double liqShort = (se * (1 + 0.9 / lev) - sc) / sc;
@@ -253,11 +253,12 @@ public record PredictMultiRequest(List<Opportunity> opportunities, List<Position
                 longPnlPct, shortPnlPct, Math.min(liqLong, liqShort));
     }
 
-    private static double derive(String path, Double v, double min, double max, double fallback, String how, List<String> derived) {
+    private static double derive(Derivations.At at, String field, Double v, double min, double max, double fallback, String how,
+                                 Derivations derived) {
         if (v == null) {
-            derived.add(path + " = " + how);
+            derived.add(at, field, how);
             return fallback;
         }
-        return Fields.range(path, v, min, max);
+        return Fields.range(at, field, v, min, max);
     }
 }

@@ -16,6 +16,10 @@ public final class BenchSuite {
     public static List<Benchmark> all() {
         return List.of(
                 new io.tradeloop.bench.backtest.SmaBacktestBenchmark(),
+                new io.tradeloop.bench.data.CatalogLoadBenchmark(),
+                new io.tradeloop.bench.features.FeatureUpdateBenchmark(),
+                new io.tradeloop.bench.decide.DecisionLatencyBenchmark(),
+                new io.tradeloop.bench.decide.SequenceTrainingBenchmark(),
                 new io.tradeloop.bench.rl.FundingEnvBenchmark(),
                 new io.tradeloop.bench.rl.ModularNetworkBenchmark(),
                 new io.tradeloop.bench.rl.PpoThroughputBenchmark(),

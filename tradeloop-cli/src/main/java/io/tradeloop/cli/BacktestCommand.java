@@ -37,10 +37,21 @@ import java.util.concurrent.Callable;
                 "Orders decided at a bar's close fill at the next bar's open ± slippage (docs/backtest.md)."})
 public final class BacktestCommand implements Callable<Integer> {
     /** The strategies this command can run. */
-    enum StrategyName { sma, carry }
+    enum StrategyName { sma, carry, ensemble }
 
-    @Option(names = "--strategy", required = true, description = "sma (SMA crossover on one OHLCV file) or carry (funding carry on the cross-exchange file)")
+    @Option(names = "--strategy", required = true, description = "sma (SMA crossover on one OHLCV file), carry (funding carry on the "
+            + "cross-exchange file) or ensemble (the directional stack of a run trained by 'tradeloop train directional')")
     StrategyName strategy;
+
+    @Option(names = "--model", defaultValue = "runs/directional", description = "ensemble: the trained run's folder (default ${DEFAULT-VALUE})")
+    Path model;
+
+    @Option(names = "--level", defaultValue = "ADAPTER", description = "ensemble: the stack level, PRIMARY, META, ENSEMBLE, GATES, RISK "
+            + "or ADAPTER (default ${DEFAULT-VALUE}: every layer)")
+    io.tradeloop.decide.pipeline.StackLevel level;
+
+    @Option(names = "--asset", defaultValue = "BTC", description = "ensemble: whose scaler the run uses for this file (default ${DEFAULT-VALUE})")
+    String asset;
 
     @Option(names = "--data", description = "data file; sma: an OHLCV CSV (default ../shared/data/ohlcv/coinbase_BTC-USD_4h.csv), "
             + "carry: the cross-exchange funding CSV (default ../shared/data/funding/cross_exchange_8h.csv)")
@@ -119,6 +130,22 @@ public final class BacktestCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         Path file = dataFile();
+        if (strategy == StrategyName.ensemble) {
+            var config = new BacktestConfig(capital, new SlippageModel(slippageBps, slippageImpact, slippageMaxBps),
+                    periodsPerYear == null ? Double.NaN : periodsPerYear);
+            BacktestResult result = io.tradeloop.cli.directional.EnsembleBacktest.run(model, file, asset, from == null ? null : TimeFormat.parse(from),
+                    to == null ? null : TimeFormat.parse(to), level, config, takerFee);
+            print(out, result);
+            if (report != null) {
+                HtmlReport.write(result, report);
+                out.println("report: " + report.toAbsolutePath());
+            }
+            if (json != null) {
+                JsonReport.write(result, json);
+                out.println("json:   " + json.toAbsolutePath());
+            }
+            return 0;
+        }
         List<MarketFeed> feeds;
         Strategy strat;
         RiskEngine risk;
@@ -164,7 +191,7 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             return data.getFirst();
         }
-        String rel = strategy == StrategyName.sma ? "ohlcv/coinbase_BTC-USD_4h.csv" : "funding/cross_exchange_8h.csv";
+        String rel = strategy == StrategyName.carry ? "funding/cross_exchange_8h.csv" : "ohlcv/coinbase_" + asset + "-USD_4h.csv";
         return SharedData.file(rel).orElseThrow(() -> new ConfigException("--data",
                 "no file given and the default ../shared/data/" + rel + " is absent; pass --data FILE"));
     }

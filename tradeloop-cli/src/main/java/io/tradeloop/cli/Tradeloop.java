@@ -8,9 +8,13 @@ import picocli.CommandLine.Command;
         description = "A self-learning trading decision engine.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                io.tradeloop.cli.data.DataCommand.class,
+                DemoCommand.class,
                 BacktestCommand.class,
                 BenchCommand.class,
+                io.tradeloop.cli.features.FeaturesCommand.class,
                 io.tradeloop.cli.train.TrainCommand.class,
+                io.tradeloop.cli.directional.AblationCommand.class,
                 io.tradeloop.cli.env.EnvCommand.class,
                 io.tradeloop.cli.eval.EvalCommand.class,
                 io.tradeloop.cli.serve.ServeCommand.class,

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 TrainCartPoleCommand.class,
                 TrainFundingArbCommand.class,
+                io.tradeloop.cli.directional.TrainDirectionalCommand.class,
         })
 public final class TrainCommand implements Runnable {
     @CommandLine.Spec

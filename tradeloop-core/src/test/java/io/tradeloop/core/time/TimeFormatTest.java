@@ -15,6 +15,18 @@ class TimeFormatTest {
         assertThat(TimeFormat.parse("1685606400000")).isEqualTo(1_685_606_400_000L);
         assertThat(TimeFormat.iso(1_685_606_400_000L)).isEqualTo("2023-06-01T08:00:00Z");
         assertThatThrownBy(() -> TimeFormat.parse("yesterday")).hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> TimeFormat.parse("2023-02-30T00:00:00Z")).hasMessageContaining("ISO-8601");
+    }
+
+    @Test
+    void epochUnitsAreToldApartByDigitCount() {
+        // Binance's archive: open time 2024-01-01T00:00Z in ms (13 digits) and, since 2025, in µs (16 digits).
+        assertThat(TimeFormat.parse("1704067200000")).isEqualTo(1_704_067_200_000L);
+        assertThat(TimeFormat.parse("1704067200000000")).isEqualTo(1_704_067_200_000L);
+        assertThat(TimeFormat.parse("1704067200000123456")).isEqualTo(1_704_067_200_000L);
+        assertThat(TimeFormat.epochDigitsToMillis(1_704_067_200_999_999L, 16)).isEqualTo(1_704_067_200_999L);
+        assertThat(TimeFormat.digits(0)).isEqualTo(1);
+        assertThat(TimeFormat.digits(1_704_067_200_000L)).isEqualTo(13);
     }
 
     @Test

@@ -3,9 +3,6 @@ package io.tradeloop.data.csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A minimal reader of comma-separated files with a header line: it maps column names to positions and
- * hands rows to the caller with their 1-based line numbers, so every error can name file, row and field.
- * Fields are split on commas; double-quoted fields without embedded quotes are unquoted.
+ * A minimal reader of comma-separated files with a header line (or column names supplied for headerless
+ * files): it maps column names to positions and hands rows to the caller with their 1-based line numbers,
+ * so every error can name file, row and field. Fields are split on commas; double-quoted fields without
+ * embedded quotes are unquoted. {@code .gz} and single-entry {@code .zip} files are read through
+ * {@link TextFiles}.
  */
 public final class CsvRows implements AutoCloseable {
     private final Path file;
@@ -26,11 +25,15 @@ public final class CsvRows implements AutoCloseable {
     private final Map<String, Integer> index = new HashMap<>();
     private long line = 1;
     private String[] current;
+    /** A first data line read while looking for a header in a headerless file. */
+    private String pending;
 
-    private CsvRows(Path file, BufferedReader reader, String headerLine) {
+    private CsvRows(Path file, BufferedReader reader, String[] header, long line, String pending) {
         this.file = file;
         this.reader = reader;
-        this.header = split(headerLine);
+        this.header = header;
+        this.line = line;
+        this.pending = pending;
         for (int i = 0; i < header.length; i++) {
             index.put(header[i].trim().toLowerCase(Locale.ROOT), i);
         }
@@ -38,21 +41,54 @@ public final class CsvRows implements AutoCloseable {
 
     /** Opens a file and reads its header line. */
     public static CsvRows open(Path file) {
+        BufferedReader r = TextFiles.open(file);
         try {
-            BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
             String h = r.readLine();
             if (h == null) {
                 r.close();
                 throw new DataFormatException(file, 1, "header", "", "file is empty; expected a header line");
             }
-            if (!h.isEmpty() && h.charAt(0) == '\uFEFF') {
-                h = h.substring(1);
-            }
-            return new CsvRows(file, r, h);
-        } catch (NoSuchFileException e) {
-            throw new UncheckedIOException("file not found: " + file, e);
+            return new CsvRows(file, r, split(h), 1, null);
         } catch (IOException e) {
+            closeQuietly(r, e);
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a file that may or may not start with a header line (Binance's archive has files of both
+     * kinds): a first line whose first field starts with a digit is data, and {@code columns} name the
+     * fields; otherwise the first line is the header.
+     */
+    public static CsvRows openMaybeHeaderless(Path file, String... columns) {
+        BufferedReader r = TextFiles.open(file);
+        try {
+            String first;
+            long skipped = 0;
+            while ((first = r.readLine()) != null && first.isBlank()) {
+                skipped++;
+            }
+            if (first == null) {
+                r.close();
+                throw new DataFormatException(file, 1, "row", "", "file is empty");
+            }
+            String t = first.strip();
+            boolean data = !t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.charAt(0) == '-' && t.length() > 1 && Character.isDigit(t.charAt(1)));
+            if (data) {
+                return new CsvRows(file, r, columns.clone(), skipped, first);
+            }
+            return new CsvRows(file, r, split(first), skipped + 1, null);
+        } catch (IOException e) {
+            closeQuietly(r, e);
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(BufferedReader r, IOException cause) {
+        try {
+            r.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -84,6 +120,12 @@ public final class CsvRows implements AutoCloseable {
     /** Advances to the next non-blank row; false at end of file. */
     public boolean next() {
         try {
+            if (pending != null) {
+                line++;
+                current = split(pending);
+                pending = null;
+                return true;
+            }
             String s;
             while ((s = reader.readLine()) != null) {
                 line++;
@@ -128,6 +170,29 @@ public final class CsvRows implements AutoCloseable {
         }
     }
 
+    /**
+     * Parses a decimal number; {@code NaN}, {@code nan}, {@code inf}, {@code Infinity} (any case, signed)
+     * parse to the non-finite values so checks can report them as such rather than as unreadable text.
+     *
+     * @throws NumberFormatException when the text is not a number at all
+     */
+    public static double parseNumber(String text) {
+        String t = text.trim();
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            String u = t.toLowerCase(Locale.ROOT);
+            boolean neg = u.startsWith("-");
+            String body = neg || u.startsWith("+") ? u.substring(1) : u;
+            return switch (body) {
+                case "nan" -> Double.NaN;
+                case "inf", "infinity" -> neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                default -> throw e;
+            };
+        }
+    }
+
+    /** Splits one line on commas outside double quotes and unquotes each field. */
     public static String[] split(String line) {
         List<String> parts = new ArrayList<>(12);
         int start = 0;

@@ -96,7 +96,8 @@ public final class VenueFundingReader {
         }
     }
 
-    static double medianIntervalHours(long[] t, int n) {
+    /** The median spacing of the first {@code n} (sorted) settlement times in whole hours, at least 1. */
+    public static double medianIntervalHours(long[] t, int n) {
         long[] d = new long[n - 1];
         for (int i = 1; i < n; i++) d[i - 1] = t[i] - t[i - 1];
         Arrays.sort(d);

@@ -22,7 +22,9 @@ import io.tradeloop.engine.strategy.StrategyContext;
 import io.tradeloop.engine.venue.JournalEntry;
 import io.tradeloop.engine.venue.OrderJournal;
 import io.tradeloop.engine.venue.SimulatedVenue;
+import io.tradeloop.risk.ActivityView;
 import io.tradeloop.risk.Leg;
+import io.tradeloop.risk.MarketView;
 import io.tradeloop.risk.PreTradeRule;
 import io.tradeloop.risk.RiskContext;
 import io.tradeloop.risk.RiskDecision;
@@ -54,6 +56,8 @@ public final class Backtest {
     private final RiskEngine risk;
     private final BacktestConfig config;
     private final EquityCurve curve;
+    private final MarketView riskMarket;
+    private final ActivityView riskActivity;
 
     public Backtest(List<MarketFeed> feeds, Strategy strategy, RiskEngine risk, BacktestConfig config) {
         this(feeds, strategy, risk, config, null);
@@ -61,6 +65,18 @@ public final class Backtest {
 
     /** @param reusableCurve storage for the equity curve, reset and reused (null: a new one) */
     public Backtest(List<MarketFeed> feeds, Strategy strategy, RiskEngine risk, BacktestConfig config, EquityCurve reusableCurve) {
+        this(feeds, strategy, risk, config, reusableCurve, MarketView.NONE, ActivityView.NONE);
+    }
+
+    /**
+     * A run whose risk rules also see market inputs (return histories, data freshness) and the
+     * account's recorded activity, as the stateful rules (VaR, caps, cooldowns, drawdown halt, circuit
+     * breaker) need; the strategy or the loop that owns them keeps them up to date.
+     */
+    public Backtest(List<MarketFeed> feeds, Strategy strategy, RiskEngine risk, BacktestConfig config, EquityCurve reusableCurve,
+                    MarketView riskMarket, ActivityView riskActivity) {
+        this.riskMarket = riskMarket;
+        this.riskActivity = riskActivity;
         if (feeds.isEmpty()) {
             throw new ConfigException("feeds", "a backtest needs at least one feed");
         }
@@ -408,7 +424,7 @@ public final class Backtest {
                 return refused;
             }
             TradeProposal proposal = new TradeProposal(legs, now, strategy.name());
-            RiskDecision decision = risk.check(proposal, new RiskContext(portfolio, now));
+            RiskDecision decision = risk.check(proposal, new RiskContext(portfolio, now, riskMarket, riskActivity));
             if (!decision.isRefused() && decision.approved() != proposal) {
                 // Scaled down: whole lots only, and a leg scaled to nothing sinks the whole proposal.
                 List<Leg> scaled = decision.approved().legs();

@@ -247,8 +247,7 @@ public final class FundingArbitrageEnv implements ResumableEnv {
             actions[actionCount] = action;
         }
         actionCount++;
-        Portfolio p = state.portfolio;
-        double equityBefore = p.equityUsd();
+        double equityBefore = state.lastEquity; // nothing touched the account since the last observation measured it
         double entryFeePct = 0;
         boolean entered = false;
         if (layout.isEnter(action)) {
@@ -275,34 +274,26 @@ public final class FundingArbitrageEnv implements ResumableEnv {
             }
         }
         double equity = state.updateDrawdown();
-        p.updateDrawdown();
+        // the observation first: it measures the minimum liquidation distance the reward needs
+        loadOpportunities();
+        state.writeObservation(obs, obsOffset, equity);
+        state.writeMask(mask, 0);
+        System.arraycopy(mask, 0, maskOut, maskOffset, mask.length);
         RewardSpec r = env.reward();
         double reward = r.pnlScale() * (equity - equityBefore) / state.initialCapital * 100;
         if (entered) {
             reward -= r.entryFeeScale() * entryFeePct;
         }
-        reward += r.liquidationPenalty(state.minLiquidationDistance());
+        reward += r.liquidationPenalty(state.lastMinLiquidationDistance);
         if (stopHit) {
             reward -= r.stopLossPenalty();
         }
         stats.steps++;
-        stats.utilizationSum += utilization(equity);
-        terminated = state.drawdown() >= env.maxDrawdown();
+        stats.utilizationSum += state.lastCapitalUtilization;
+        terminated = equity <= state.peakEquity * (1 - env.maxDrawdown());
         truncated = !terminated && t - startStep >= episodeSteps;
         lastReward = reward;
-        loadOpportunities();
-        write(obs, obsOffset, maskOut, maskOffset);
         return reward;
-    }
-
-    private double utilization(double equity) {
-        double s = 0;
-        for (int k = 0; k < state.execSlots; k++) {
-            if (state.active[k]) {
-                s += state.sizeUsd[k];
-            }
-        }
-        return s / equity;
     }
 
     /** Opens opportunity slot {@code slot} with {@code sizeUsd} per leg at t's marks; returns entry fees in % of size. */

@@ -53,6 +53,11 @@ public final class FundingState {
     final int[] longLeg;
     final int[] shortLeg;
 
+    /** What the last {@link #writeObservation} measured (the environment's reward and statistics reuse them). */
+    double lastMinLiquidationDistance = 1;
+    double lastEquity;
+    double lastCapitalUtilization;
+
     float[] oppSource;
     int oppSourceOffset;
     final boolean[] oppValid;
@@ -194,9 +199,13 @@ public final class FundingState {
 
     /** Writes the observation (layout order: config, portfolio, execution slots, opportunity slots). */
     public void writeObservation(float[] out, int off) {
+        writeObservation(out, off, portfolio.equityUsd());
+    }
+
+    /** The same, with the account's equity already at hand (the environment has just computed it). */
+    void writeObservation(float[] out, int off, double equity) {
         config.write(out, off);
         Portfolio p = portfolio;
-        double equity = p.equityUsd();
         int n = 0;
         double pnlPctSum = 0;
         double minLiq = 1;
@@ -205,7 +214,9 @@ public final class FundingState {
         for (int k = 0; k < execSlots; k++) {
             int o = eo + k * EnvLayout.EXECUTION_FEATURES;
             if (!active[k]) {
-                Arrays.fill(out, o, o + EnvLayout.EXECUTION_FEATURES, 0f);
+                for (int i = o; i < o + EnvLayout.EXECUTION_FEATURES; i++) { // a plain loop: cheaper than Arrays.fill for 12 floats
+                    out[i] = 0f;
+                }
                 continue;
             }
             int bl = 2 * k;
@@ -246,6 +257,9 @@ public final class FundingState {
         out[po + P_EPISODE_PROGRESS] = (float) (hoursElapsed / episodeHours);
         out[po + P_MIN_LIQUIDATION_DISTANCE] = (float) minLiq;
         out[po + P_CAPITAL_UTILIZATION] = (float) (sizeSum / equity);
+        lastMinLiquidationDistance = minLiq;
+        lastEquity = equity;
+        lastCapitalUtilization = sizeSum / equity;
         System.arraycopy(oppSource, oppSourceOffset, out, off + layout.opportunityOffset(), oppSlots * EnvLayout.OPPORTUNITY_FEATURES);
     }
 

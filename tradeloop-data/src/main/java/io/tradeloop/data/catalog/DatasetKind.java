@@ -1,0 +1,9 @@
+package io.tradeloop.data.catalog;
+
+/** What a catalog dataset holds. */
+public enum DatasetKind {
+    /** OHLCV bars of one timeframe. */
+    BARS,
+    /** Trade prints (the source of trade-derived bars). */
+    TRADES
+}

@@ -69,7 +69,9 @@ class DashboardBrowserTest {
             options.setCapability("goog:loggingPrefs", logging);
             WebDriver driver = new ChromeDriver(service, options);
             try {
+                // The decision log re-renders as events arrive: an element found a moment ago may be replaced.
                 var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
                 driver.get(ts.server.url());
                 wait.until(d -> d.findElement(By.cssSelector("[data-testid=api-key]")).isDisplayed());
                 shot(driver, "01-login");
@@ -104,11 +106,10 @@ class DashboardBrowserTest {
                 // expand one decision to show votes, gates and risk
                 ((JavascriptExecutor) driver).executeScript("document.querySelector('.act.ENTER').closest('li').click()");
                 wait.until(d -> d.findElement(By.cssSelector(".decision.open .d-detail")).isDisplayed());
-                assertThat(driver.findElement(By.cssSelector(".decision.open .d-detail")).getText()).containsIgnoringCase("votes")
+                assertThat(wait.<String>until(d -> d.findElement(By.cssSelector(".decision.open .d-detail")).getText())).containsIgnoringCase("votes")
                         .containsIgnoringCase("gates").contains("APPROVED");
 
-                WebElement lev = driver.findElement(By.cssSelector("[data-testid=slider-leverage]"));
-                wait.until(d -> lev.isEnabled());
+                wait.until(d -> d.findElement(By.cssSelector("[data-testid=slider-leverage]")).isEnabled());
                 String largeBefore = text(driver, "preview-large");
                 setRange(driver, "target_utilization", "0.9");
                 setRange(driver, "max_leverage", "5");

@@ -118,6 +118,11 @@ public record AgentConfig(String name, String brain, double initialCapitalUsd, d
         return simGapMs / speed;
     }
 
+    public AgentConfig withBrain(String newBrain) {
+        return new AgentConfig(name, newBrain, initialCapitalUsd, maxLeverage, targetUtilization, maxPositions, stopLossThreshold,
+                liquidationBuffer, entryAprPct, exitAprPct, slippageBps, speed);
+    }
+
     public AgentConfig withSpeed(double newSpeed) {
         return new AgentConfig(name, brain, initialCapitalUsd, maxLeverage, targetUtilization, maxPositions, stopLossThreshold,
                 liquidationBuffer, entryAprPct, exitAprPct, slippageBps, newSpeed);

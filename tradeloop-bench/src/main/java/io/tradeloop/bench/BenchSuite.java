@@ -22,7 +22,9 @@ public final class BenchSuite {
                 new io.tradeloop.bench.decide.SequenceTrainingBenchmark(),
                 new io.tradeloop.bench.rl.FundingEnvBenchmark(),
                 new io.tradeloop.bench.rl.ModularNetworkBenchmark(),
-                new io.tradeloop.bench.rl.PpoThroughputBenchmark()
+                new io.tradeloop.bench.rl.PpoThroughputBenchmark(),
+                new io.tradeloop.bench.server.PredictMultiBenchmark(),
+                new io.tradeloop.bench.server.SseFanoutBenchmark()
         );
     }
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 io.tradeloop.cli.directional.AblationCommand.class,
                 io.tradeloop.cli.env.EnvCommand.class,
                 io.tradeloop.cli.eval.EvalCommand.class,
+                io.tradeloop.cli.serve.ServeCommand.class,
         })
 public final class Tradeloop implements Runnable {
     @CommandLine.Spec

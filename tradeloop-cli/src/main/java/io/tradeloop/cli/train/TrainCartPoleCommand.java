@@ -8,6 +8,7 @@ import io.tradeloop.rl.ppo.PpoConfig;
 import io.tradeloop.rl.ppo.PpoConfigJson;
 import io.tradeloop.rl.ppo.TrainingRun;
 import io.tradeloop.rl.ppo.UpdateMetrics;
+import io.tradeloop.cli.progress.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,15 +89,22 @@ public final class TrainCartPoleCommand implements Callable<Integer> {
         List<String> actions = List.of("LEFT", "RIGHT");
         long[] solvedAt = {-1};
         long t0 = System.nanoTime();
-        Optional<Path> last = run.run((UpdateMetrics m) -> {
-            if (solvedAt[0] < 0 && m.meanReturn100() >= 475) {
-                solvedAt[0] = m.globalStep();
-            }
-            if (!quiet) {
-                out.println(m.logLine(actions));
-                out.flush();
-            }
-        });
+        // --quiet shows a progress bar on stderr instead of one metrics line per update on stdout.
+        Optional<Path> last;
+        try (Progress progress = quiet ? Progress.start("train cartpole", steps, "steps") : null) {
+            last = run.run((UpdateMetrics m) -> {
+                if (solvedAt[0] < 0 && m.meanReturn100() >= 475) {
+                    solvedAt[0] = m.globalStep();
+                }
+                if (progress != null) {
+                    progress.stepTo(Math.min(m.globalStep(), steps));
+                    progress.note(String.format(Locale.ROOT, "return(100) %.1f", m.meanReturn100()));
+                } else {
+                    out.println(m.logLine(actions));
+                    out.flush();
+                }
+            });
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double sampled = CartPoleTraining.evaluate(ppo.network(), evalEpisodes, seed + 1_000_000, false);
         double greedy = CartPoleTraining.evaluate(ppo.network(), evalEpisodes, seed + 1_000_000, true);

@@ -12,6 +12,7 @@ import io.tradeloop.rl.ppo.MaskedPpo;
 import io.tradeloop.rl.ppo.UpdateMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.tradeloop.cli.progress.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,10 +126,16 @@ public final class TrainFundingArbCommand implements Callable<Integer> {
         long startStep = ppo.globalStep();
         Path last = null;
         boolean outOfTime = false;
+        // --quiet shows a progress bar on stderr instead of one metrics line per update on stdout.
+        Progress progress = quiet ? Progress.start("train funding-arb", config.ppo().totalSteps(), "steps") : null;
         while (ppo.globalStep() < config.ppo().totalSteps()) {
             UpdateMetrics m = ppo.iterate();
             Map<String, Double> groups = m.actionGroups(actionNames);
             String stage = training.stageName();
+            if (progress != null) {
+                progress.stepTo(Math.min(m.globalStep(), config.ppo().totalSteps()));
+                progress.note(String.format(Locale.ROOT, "return %.3f, P&L %.3f%%, %s", m.meanReturn100(), m.meanScore(), stage));
+            }
             if (!quiet) {
                 out.printf(Locale.ROOT, "%s pnl_pct=%.3f stage=%s%n", m.logLine(actionNames), m.meanScore(), stage);
                 out.flush();
@@ -149,6 +156,9 @@ public final class TrainFundingArbCommand implements Callable<Integer> {
             if (outOfTime) {
                 break;
             }
+        }
+        if (progress != null) {
+            progress.close();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (reportDir != null) {

@@ -78,9 +78,9 @@ public final class CrossExchangeFundingReader {
                         }
                     }
                     Acc acc = byKey.computeIfAbsent(venue + ":" + pair, k -> new Acc(venue, base, pair, kind));
-                    if (acc.n > 0 && time <= acc.t[acc.n - 1]) {
+                    if (acc.bars.size() > 0 && time <= acc.lastTime()) {
                         throw new DataFormatException(file, rows.row(), "time", rows.text(it),
-                                (time == acc.t[acc.n - 1] ? "duplicate time" : "out of order") + " for " + venue + " " + pair);
+                                (time == acc.lastTime() ? "duplicate time" : "out of order") + " for " + venue + " " + pair);
                     }
                     acc.add(time, o, h, l, c, v, rate);
                 } catch (DataFormatException e) {
@@ -107,18 +107,15 @@ public final class CrossExchangeFundingReader {
         return v;
     }
 
+    /** One contract's rows: bars straight into a builder, funding into two growing columns. */
     private static final class Acc {
         final String venue;
         final String base;
         final String pair;
         final InstrumentKind kind;
-        long[] t = new long[1024];
-        double[] o = new double[1024];
-        double[] h = new double[1024];
-        double[] l = new double[1024];
-        double[] c = new double[1024];
-        double[] v = new double[1024];
-        double[] r = new double[1024];
+        final BarSeries.Builder bars;
+        long[] fundingTime = new long[1024];
+        double[] fundingRate = new double[1024];
         int n;
 
         Acc(String venue, String base, String pair, InstrumentKind kind) {
@@ -126,38 +123,30 @@ public final class CrossExchangeFundingReader {
             this.base = base;
             this.pair = pair;
             this.kind = kind;
+            this.bars = BarSeries.builder(venue + " " + pair, Timeframe.H8, 1024);
+        }
+
+        long lastTime() {
+            return bars.lastOpenTimeMs();
         }
 
         void add(long time, double op, double hi, double lo, double cl, double vol, double rate) {
-            if (n == t.length) {
-                int cap = n * 2;
-                t = Arrays.copyOf(t, cap);
-                o = Arrays.copyOf(o, cap);
-                h = Arrays.copyOf(h, cap);
-                l = Arrays.copyOf(l, cap);
-                c = Arrays.copyOf(c, cap);
-                v = Arrays.copyOf(v, cap);
-                r = Arrays.copyOf(r, cap);
+            // Candle extremes are widened to hold open and close (a few source rows round them inside).
+            bars.add(time, op, Math.max(hi, Math.max(op, cl)), Math.min(lo, Math.min(op, cl)), cl, vol);
+            if (kind.isPerpetual()) {
+                if (n == fundingTime.length) {
+                    fundingTime = Arrays.copyOf(fundingTime, n * 2);
+                    fundingRate = Arrays.copyOf(fundingRate, n * 2);
+                }
+                fundingTime[n] = time;
+                fundingRate[n] = rate;
+                n++;
             }
-            t[n] = time;
-            o[n] = op;
-            h[n] = hi;
-            l[n] = lo;
-            c[n] = cl;
-            v[n] = vol;
-            r[n] = rate;
-            n++;
         }
 
         PerpMarket build() {
-            BarSeries.Builder b = BarSeries.builder(venue + " " + pair, Timeframe.H8, n);
-            for (int i = 0; i < n; i++) {
-                b.add(t[i], o[i], Math.max(h[i], Math.max(o[i], c[i])), Math.min(l[i], Math.min(o[i], c[i])), c[i], v[i]);
-            }
-            FundingSeries f = kind.isPerpetual()
-                    ? new FundingSeries(venue, base, 8, Arrays.copyOf(t, n), Arrays.copyOf(r, n))
-                    : new FundingSeries(venue, base, 8, new long[0], new double[0]);
-            return new PerpMarket(venue, base, pair, kind, b.build(), f);
+            return new PerpMarket(venue, base, pair, kind, bars.build(),
+                    new FundingSeries(venue, base, 8, Arrays.copyOf(fundingTime, n), Arrays.copyOf(fundingRate, n)));
         }
     }
 }

@@ -76,7 +76,7 @@ class ModularKernelsAgreementTest {
         ModularPPONetwork two = new ModularPPONetwork(spec, new Rng(0), 2);
         two.load(one.state());
         int n = spec.observationSize();
-        int batch = 40;   // split 20/20
+        int batch = 40;   // split 32/8 (the first thread takes whole blocks of 16 lanes)
         float[] obs = new float[batch * n];
         for (int i = 0; i < obs.length; i++) {
             obs[i] = (float) rng.nextGaussian();

@@ -134,6 +134,16 @@ public final class ModularPPONetwork implements PolicyNetwork {
     private float[][] dKL;       // [T*40]
     private float[][] dHL;       // [T*40]
 
+    // one sample of the opportunity encoder in rows, for inference of small batches
+    private static final int SMALL_BATCH = 8;
+    private final float[][] sampleIn;    // [T][20]
+    private final float[][] sampleH;     // [T][40]
+    private final float[][] sampleQ;     // [T][40]
+    private final float[][] sampleK;     // [T][40]
+    private final float[][] sampleAttn;  // [T][T] one head's softmax weights
+    private final float[] sampleAbar;    // [T]
+    private final float[] sampleHbar;    // [40]
+
     private final double[] gradSquares = new double[2];
     private final int threads;
     private java.util.concurrent.ExecutorService worker;
@@ -189,6 +199,13 @@ public final class ModularPPONetwork implements PolicyNetwork {
         dropoutRng = rng.split();
 
         this.threads = threads;
+        sampleIn = new float[slotsO][pad(spec.opportunityFeatures())];
+        sampleH = new float[slotsO][pad(OPPORTUNITY_EMBED)];
+        sampleQ = new float[slotsO][pad(OPPORTUNITY_EMBED)];
+        sampleK = new float[slotsO][pad(OPPORTUNITY_EMBED)];
+        sampleAttn = new float[slotsO][pad(slotsO)];
+        sampleAbar = new float[pad(slotsO)];
+        sampleHbar = new float[pad(OPPORTUNITY_EMBED)];
         ensureCapacity(1);
     }
 
@@ -322,7 +339,8 @@ public final class ModularPPONetwork implements PolicyNetwork {
             }
         }
         input = x;
-        parallel(batch, (from, to, w) -> forwardRows(from, to, laneEnd(to, batch), training));
+        boolean lanes = training || batch >= SMALL_BATCH;
+        parallel(batch, (from, to, w) -> forwardRows(from, to, laneEnd(to, batch), training, lanes));
         input = null;
         for (int b = 0; b < batch; b++) {
             System.arraycopy(logitRows[b], 0, logits, b * actions, actions);
@@ -335,8 +353,11 @@ public final class ModularPPONetwork implements PolicyNetwork {
         return to == batch ? pad(batch) : to;
     }
 
-    /** Rows [r0, r1) of the forward pass (lanes [r0, l1) of the opportunity encoder), on the calling worker. */
-    private void forwardRows(int r0, int r1, int l1, boolean training) {
+    /**
+     * Rows [r0, r1) of the forward pass (lanes [r0, l1) of the opportunity encoder, or sample by sample when
+     * {@code lanes} is false), on the calling worker.
+     */
+    private void forwardRows(int r0, int r1, int l1, boolean training, boolean lanes) {
         Kernels kk = kernels;
         float[] x = input;
         int ef = spec.executionFeatures();
@@ -350,7 +371,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
         }
         // the opportunities, transposed into the lane layout (padding lanes get zero inputs)
         int oo = spec.opportunityOffset();
-        for (int r = 0; r < slotsO * of; r++) {
+        for (int r = 0; lanes && r < slotsO * of; r++) {
             float[] row = xL[r];
             for (int b = r0; b < r1; b++) {
                 row[b] = x[b * obsSize + oo + r];
@@ -381,7 +402,13 @@ public final class ModularPPONetwork implements PolicyNetwork {
             }
         }
         // opportunity encoder (lane layout) -> ctx rows, then the output projection and fc
-        opportunityForward(r0, r1, l1);
+        if (lanes) {
+            opportunityForward(r0, r1, l1);
+        } else {
+            for (int b = r0; b < r1; b++) {
+                opportunitySample(b);
+            }
+        }
         attnOut.forward(kk, ctx, 0, r0, r1, pooled, 0);
         int fo = fe + EXECUTION_HIDDEN;
         oppFc.forward(kk, pooled, 0, r0, r1, fin, fo);
@@ -463,6 +490,83 @@ public final class ModularPPONetwork implements PolicyNetwork {
             float[] c = ctx[b];
             for (int j = 0; j < E; j++) {
                 c[j] = ctxL[j][b];
+            }
+        }
+    }
+
+    /**
+     * {@link #opportunityForward} for one sample in rows (inference of small batches, where a 16-lane block would be
+     * mostly padding): the same operations in the same order, so the results are the same bits.
+     */
+    private void opportunitySample(int b) {
+        Kernels kk = kernels;
+        int T = slotsO;
+        int F = spec.opportunityFeatures();
+        int E = OPPORTUNITY_EMBED;
+        int D = HEAD_DIM;
+        int from = b * obsSize + spec.opportunityOffset();
+        for (int t = 0; t < T; t++) {
+            System.arraycopy(input, from + t * F, sampleIn[t], 0, F);
+        }
+        embed.forward(kk, sampleIn, 0, 0, T, sampleH, 0);
+        for (int t = 0; t < T; t++) {
+            kk.relu(sampleH[t], 0, E);
+        }
+        query.forward(kk, sampleH, 0, 0, T, sampleQ, 0);
+        key.forward(kk, sampleH, 0, 0, T, sampleK, 0);
+        float invT = 1f / T;
+        float[] bv = value.b.value[0];
+        float[] c = ctx[b];
+        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+            int o = hd * D;
+            java.util.Arrays.fill(sampleAbar, 0f);
+            for (int t = 0; t < T; t++) {
+                float[] qt = sampleQ[t];
+                float[] a = sampleAttn[t];
+                float max = Float.NEGATIVE_INFINITY;
+                for (int u = 0; u < T; u++) {
+                    float[] ku = sampleK[u];
+                    float sc = 0f;
+                    for (int j = 0; j < D; j++) {
+                        sc = Math.fma(qt[o + j], ku[o + j], sc);
+                    }
+                    a[u] = sc;
+                    max = Math.max(max, sc);
+                }
+                for (int u = 0; u < T; u++) {
+                    a[u] = (a[u] - max) * attentionScale;
+                }
+                kk.exp(a, T);
+                float sum = 0f;
+                for (int u = 0; u < T; u++) {
+                    sum += a[u];
+                }
+                float inv = 1f / sum;
+                for (int u = 0; u < T; u++) {
+                    a[u] *= inv;
+                }
+            }
+            for (int u = 0; u < T; u++) {
+                float sum = 0f;
+                for (int t = 0; t < T; t++) {
+                    sum += sampleAttn[t][u];
+                }
+                sampleAbar[u] = sum * invT;
+            }
+            for (int ch = 0; ch < E; ch++) {
+                float acc = 0f;
+                for (int u = 0; u < T; u++) {
+                    acc = Math.fma(sampleAbar[u], sampleH[u][ch], acc);
+                }
+                sampleHbar[ch] = acc;
+            }
+            float[][] wv = value.w.value;
+            for (int j = o; j < o + D; j++) {
+                float acc = bv[j];
+                for (int ch = 0; ch < E; ch++) {
+                    acc = Math.fma(sampleHbar[ch], wv[ch][j], acc);
+                }
+                c[j] = acc;
             }
         }
     }

@@ -41,8 +41,9 @@ import static io.tradeloop.rl.nn.ModularNetworkSpec.PORTFOLIO_HIDDEN;
  * the <em>lane layout</em>: one row per (slot, feature) holding that feature of every sample, sample b in
  * lane b, so the per-slot products of the attention (10 x 10 scores per head, 10-wide softmaxes) are
  * element-wise over samples and fill whole SIMD registers, with no block-diagonal or padded per-sample
- * matrices. Lanes are padded to a multiple of 16 with zero inputs whose gradients are zero.
- * Buffers grow to the largest batch seen and are reused.
+ * matrices. Lanes are padded to a multiple of 16 with zero inputs whose gradients are zero. Inference of
+ * fewer than 8 rows computes the opportunity encoder sample by sample in rows instead, with the same
+ * operations in the same order (the same bits). Buffers grow to the largest batch seen and are reused.
  */
 public final class ModularPPONetwork implements PolicyNetwork {
     private static final int HEAD_DIM = OPPORTUNITY_EMBED / ATTENTION_HEADS;
@@ -428,7 +429,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
                 }
             } else {
                 System.arraycopy(act0[b], 0, d0, 0, FUSION_HIDDEN);
-                java.util.Arrays.fill(dropMask[b], 1f);
+                Arrays.fill(dropMask[b], 1f);
             }
         }
         // fusion.1 -> LayerNorm -> ReLU
@@ -519,7 +520,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
         float[] c = ctx[b];
         for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
             int o = hd * D;
-            java.util.Arrays.fill(sampleAbar, 0f);
+            Arrays.fill(sampleAbar, 0f);
             for (int t = 0; t < T; t++) {
                 float[] qt = sampleQ[t];
                 float[] a = sampleAttn[t];

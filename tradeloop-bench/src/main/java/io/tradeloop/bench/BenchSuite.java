@@ -36,7 +36,8 @@ public final class BenchSuite {
             if (!groups.isEmpty() && !groups.contains(b.group())) {
                 continue;
             }
-            progress.accept("bench: " + b.group() + " (" + b.getClass().getSimpleName() + ") ...");
+            progress.accept(String.format(Locale.ROOT, "bench: %s (%s) ... load average %.2f", b.group(), b.getClass().getSimpleName(),
+                    Measure.loadAverage()));
             try {
                 rows.addAll(b.run(options));
             } catch (Exception e) {
@@ -80,7 +81,7 @@ public final class BenchSuite {
         } catch (java.io.IOException | RuntimeException ignored) {
             // not Linux: the caption says "unknown CPU"
         }
-        return String.format(Locale.ROOT, "%s, %d cores visible, %d MiB max heap, Java %s", cpu,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
+        return String.format(Locale.ROOT, "%s, %d cores visible, %d MiB max heap, Java %s, load average %.2f (1 min, end of run)", cpu,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Runtime.version(), Measure.loadAverage());
     }
 }

@@ -71,6 +71,17 @@ public final class Measure {
         return median(s);
     }
 
+    /** The system load average over the last minute (other jobs on the cores), NaN where the platform has none. */
+    public static double loadAverage() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? Double.NaN : l;
+    }
+
+    /** Seconds of CPU the calling thread has used. */
+    public static double threadCpuSeconds() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
+    }
+
     public static double median(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);

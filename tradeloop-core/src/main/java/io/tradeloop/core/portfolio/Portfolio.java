@@ -19,6 +19,10 @@ import java.util.List;
  * and {@code equity = cash + Σ margin + Σ unrealised}. Opening a position moves its initial margin
  * (notional / leverage) from cash into the book; reducing it returns the proportional margin plus the
  * realised P&amp;L. Cash may go below zero: refusing trades the account cannot afford is the risk layer's job.
+ *
+ * <p>Equity, used margin and the number of open books are sums over the books; they are computed once after
+ * each change (fill, mark, funding, history reset) and then served from a cache, so the risk rules and the
+ * environments may ask for them many times per step. The cached sums are the same loops in the same order.
  */
 public final class Portfolio {
     private static final double EPS_QTY = 1e-12;
@@ -41,6 +45,12 @@ public final class Portfolio {
     private final double[] bookRealisedUsd;
     private final double[] bookFundingUsd;
     private final double[] bookFeesUsd;
+
+    // sums over the books, valid while !stale
+    private boolean stale = true;
+    private double equityCache;
+    private double usedMarginCache;
+    private int openBooksCache;
 
     public Portfolio(double initialCashUsd, int books) {
         if (!(initialCashUsd > 0) || Double.isInfinite(initialCashUsd)) {
@@ -100,6 +110,7 @@ public final class Portfolio {
                 throw new IllegalArgumentException("spot " + inst.id() + " cannot be sold short: holding " + q + ", selling " + (-signedQty));
             }
         }
+        stale = true;
         instrument[book] = inst;
         markPrice[book] = price;
         cashUsd -= feeUsd;
@@ -161,6 +172,7 @@ public final class Portfolio {
         }
         mark(book, markPrice);
         double payment = Margin.fundingPaymentUsd(qty[book], markPrice, rate);
+        stale = true;
         cashUsd += payment;
         fundingUsd += payment;
         bookFundingUsd[book] += payment;
@@ -173,6 +185,7 @@ public final class Portfolio {
             throw new IllegalArgumentException("mark price must be finite and > 0, got " + price + " (book " + book + ")");
         }
         markPrice[book] = price;
+        stale = true;
     }
 
     /** Recomputes equity, raising the peak or deepening the drawdown; call after marking. Returns equity. */
@@ -197,21 +210,35 @@ public final class Portfolio {
     }
 
     public double equityUsd() {
-        double eq = cashUsd;
-        for (int b = 0; b < qty.length; b++) {
-            if (qty[b] != 0) {
-                eq += marginUsd[b] + qty[b] * (markPrice[b] - entryPrice[b]);
-            }
+        if (stale) {
+            refresh();
         }
-        return eq;
+        return equityCache;
     }
 
     public double usedMarginUsd() {
+        if (stale) {
+            refresh();
+        }
+        return usedMarginCache;
+    }
+
+    /** Recomputes the sums over the books: equity = cash + Σ over open books (margin + unrealised), Σ margin, open books. */
+    private void refresh() {
+        double eq = cashUsd;
         double m = 0;
+        int open = 0;
         for (int b = 0; b < qty.length; b++) {
+            if (qty[b] != 0) {
+                eq += marginUsd[b] + qty[b] * (markPrice[b] - entryPrice[b]);
+                open++;
+            }
             m += marginUsd[b];
         }
-        return m;
+        equityCache = eq;
+        usedMarginCache = m;
+        openBooksCache = open;
+        stale = false;
     }
 
     public double unrealisedPnlUsd() {
@@ -276,11 +303,10 @@ public final class Portfolio {
     }
 
     public int openBooks() {
-        int n = 0;
-        for (double q : qty) {
-            if (q != 0) n++;
+        if (stale) {
+            refresh();
         }
-        return n;
+        return openBooksCache;
     }
 
     public Instrument instrument(int book) {
@@ -349,6 +375,7 @@ public final class Portfolio {
         bookFundingUsd[book] = 0;
         bookFeesUsd[book] = 0;
         marginUsd[book] = 0;
+        stale = true;
     }
 
     public PositionView position(int book) {

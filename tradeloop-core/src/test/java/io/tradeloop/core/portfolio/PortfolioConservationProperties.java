@@ -62,4 +62,49 @@ class PortfolioConservationProperties {
             assertThat(bookSum).isCloseTo(p.realisedPnlUsd() + p.fundingUsd() - p.feesPaidUsd(), within(scale));
         }
     }
+    /** Equity, used margin and open books (cached between changes) equal the sums over the books after every change. */
+    @Property(tries = 200)
+    void cachedSumsEqualTheLoopsOverTheBooksAfterEveryChange(@ForAll long seed, @ForAll @IntRange(min = 1, max = 150) int steps) {
+        var rng = new Rng(seed);
+        int books = 4;
+        var p = new Portfolio(50_000, books);
+        Instrument inst = INSTRUMENTS[0];
+        double[] price = {100, 200, 300, 400};
+        for (int s = 0; s < steps; s++) {
+            if (rng.nextInt(2) == 0) {
+                p.equityUsd();   // a read between changes: the next change must invalidate it
+            }
+            int b = rng.nextInt(books);
+            price[b] *= Math.exp(0.02 * rng.nextGaussian());
+            switch (rng.nextInt(4)) {
+                case 0 -> p.fill(b, inst, rng.uniform(0.1, 2) * (rng.nextInt(2) == 0 ? 1 : -1), price[b], 0.1, rng.nextInt(1, 5));
+                case 1 -> {
+                    if (p.isOpen(b)) {
+                        p.settleFunding(b, rng.uniform(-0.001, 0.001), price[b]);
+                    }
+                }
+                case 2 -> {
+                    if (p.isOpen(b)) {
+                        p.fill(b, inst, -p.qty(b), price[b], 0.1, 1);   // close
+                    } else {
+                        p.resetBookHistory(b);
+                    }
+                }
+                default -> p.mark(b, price[b]);
+            }
+            double eq = p.cashUsd();
+            double margin = 0;
+            int open = 0;
+            for (int k = 0; k < books; k++) {
+                if (p.qty(k) != 0) {
+                    eq += p.marginUsd(k) + p.qty(k) * (p.markPrice(k) - p.entryPrice(k));
+                    open++;
+                }
+                margin += p.marginUsd(k);
+            }
+            assertThat(p.equityUsd()).isEqualTo(eq);
+            assertThat(p.usedMarginUsd()).isEqualTo(margin);
+            assertThat(p.openBooks()).isEqualTo(open);
+        }
+    }
 }

@@ -33,6 +33,14 @@ public final class FundingTraining {
     private Curriculum.Stage stage;
 
     public FundingTraining(FundingTrainConfig config, FundingData data, long seed) {
+        this(config, data, seed, 1);
+    }
+
+    /**
+     * The same with the modular network computing minibatches on {@code networkThreads} (1 or 2) threads: worth it
+     * only when the second core is free; results differ from one thread's only in rounding and stay deterministic.
+     */
+    public FundingTraining(FundingTrainConfig config, FundingData data, long seed, int networkThreads) {
         this.config = config;
         EnvConfig env = data.env();
         Rng root = new Rng(seed);
@@ -44,15 +52,20 @@ public final class FundingTraining {
                     stage.sampler(), root.split()));
         }
         envs = new VecEnv(list);
-        PolicyNetwork net = network(env, root.split());
+        PolicyNetwork net = network(env, root.split(), networkThreads);
         ppo = new MaskedPpo(config.ppo(), envs, net, root.split());
     }
 
     /** The contract's modular network for the full layout, an MLP for the simple one. */
     public static PolicyNetwork network(EnvConfig env, Rng rng) {
+        return network(env, rng, 1);
+    }
+
+    /** The same, the modular network on {@code threads} threads. */
+    public static PolicyNetwork network(EnvConfig env, Rng rng, int threads) {
         if (env.layout().observationSize() == ModularNetworkSpec.FUNDING.observationSize()
                 && env.layout().actionCount() == ModularNetworkSpec.FUNDING.actions()) {
-            return new ModularPPONetwork(ModularNetworkSpec.FUNDING, rng);
+            return new ModularPPONetwork(ModularNetworkSpec.FUNDING, rng, threads);
         }
         return new MlpPolicyNetwork(env.layout().observationSize(), env.layout().actionCount(), SIMPLE_HIDDEN, rng);
     }

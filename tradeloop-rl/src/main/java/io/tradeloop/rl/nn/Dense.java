@@ -12,15 +12,16 @@ final class Dense {
     final int out;
     final ParameterTensor w;
     final ParameterTensor b;
-    /** Transposed mirror of the weights, {@code [out][in]}, for input gradients. */
+    /** Transposed mirror of the weights, {@code [out][in]}, for input gradients (null for a layer that takes none). */
     final float[][] wOut;
 
-    Dense(String name, int in, int out) {
+    /** A layer; {@code inputGradient} keeps the transposed mirror that {@link #backwardInput} needs. */
+    Dense(String name, int in, int out, boolean inputGradient) {
         this.in = in;
         this.out = out;
         w = new ParameterTensor(name + ".weight", in, out);
         b = new ParameterTensor(name + ".bias", 1, out);
-        wOut = new float[out][ParameterTensor.pad(in)];
+        wOut = inputGradient ? new float[out][ParameterTensor.pad(in)] : null;
     }
 
     /** PyTorch's default nn.Linear initialisation: weights and biases U(-1/sqrt(in), 1/sqrt(in)), weights times gain. */
@@ -32,6 +33,9 @@ final class Dense {
     }
 
     void syncMirror() {
+        if (wOut == null) {
+            return;
+        }
         for (int i = 0; i < in; i++) {
             float[] row = w.value[i];
             for (int o = 0; o < out; o++) {

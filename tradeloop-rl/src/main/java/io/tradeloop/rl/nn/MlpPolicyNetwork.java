@@ -12,7 +12,7 @@ public final class MlpPolicyNetwork implements PolicyNetwork {
     private final int obsSize;
     private final int actions;
     private final int hidden;
-    private final Parameters params = new Parameters();
+    private final Parameters params = new Parameters(Kernels.best());
     private final Dense actor1;
     private final Dense actor2;
     private final Dense actorOut;

@@ -34,8 +34,16 @@ import static io.tradeloop.rl.nn.ModularNetworkSpec.PORTFOLIO_HIDDEN;
  * {@code abar_u = mean_t A[t,u]} (the attention rows sum to one, so the value bias passes unchanged).
  * That removes the per-slot value and output projections (a quarter of the arithmetic) without changing
  * the function. Each layer runs over the whole batch through {@link Kernels} (SIMD through the Vector
- * API when the JVM has it); weights are stored {@code [in][out]}, one array per row. Single-threaded;
- * buffers grow to the largest batch seen and are reused.
+ * API when the JVM has it); weights are stored {@code [in][out]}, one array per row.
+ *
+ * <p>Layouts: the encoders of the config, the portfolio and the executions, the fusion and the heads keep
+ * one row per sample. The opportunity encoder (embedding, query/key/value projections, attention) works in
+ * the <em>lane layout</em>: one row per (slot, feature) holding that feature of every sample, sample b in
+ * lane b, so the per-slot products of the attention (10 x 10 scores per head, 10-wide softmaxes) are
+ * element-wise over samples and fill whole SIMD registers, with no block-diagonal or padded per-sample
+ * matrices. Lanes are padded to a multiple of 16 with zero inputs whose gradients are zero. Inference of
+ * fewer than 8 rows computes the opportunity encoder sample by sample in rows instead, with the same
+ * operations in the same order (the same bits). Buffers grow to the largest batch seen and are reused.
  */
 public final class ModularPPONetwork implements PolicyNetwork {
     private static final int HEAD_DIM = OPPORTUNITY_EMBED / ATTENTION_HEADS;
@@ -50,7 +58,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
     private final float dropout;
     private final float keepScale;
 
-    private final Parameters params = new Parameters();
+    private final Parameters params;
     private final Dense config;
     private final Dense portfolio;
     private final Dense execution;
@@ -75,27 +83,14 @@ public final class ModularPPONetwork implements PolicyNetwork {
 
     // activations, one row per sample (or per sample x slot); grown to the largest batch seen
     private int capacity;
+    private int lanes;           // lane capacity: capacity rounded up to 16
     private int lastBatch = -1;
+    private float[] input;       // the observations of the running forward
     private float[][] obsRows;   // [B][obs]
     private float[][] exIn;      // [B*S][12] execution slot inputs
-    private float[][] oppIn;     // [B*T][20] opportunity slot inputs
     private float[][] fin;       // [B][136]: config 16 | portfolio 32 | executions 24 | opportunities 64 (post-ReLU)
     private float[][] exEnc;     // [B*S][24] post-ReLU slot encodings
     private int[][] exArg;       // [B][24] slot holding the max
-    private float[][] h;         // [B*T][40] embedded opportunities (post-ReLU)
-    private float[][] q;         // [B*T][40]
-    private float[][] k;         // [B*T][40]
-    private float[][] attn;      // [B*T][heads*T] softmax weights of query t, all heads
-    private float[][] abar;      // [B][heads*T] mean attention each slot receives, per head
-    private float[][] hbar;      // [B*heads][40] attention-weighted mean of h per head
-    private float[][][] hBy;     // views per sample: hBy[b][t] == h[b*T+t]
-    private float[][][] qBy;
-    private float[][][] kBy;
-    private float[][][] attnBy;
-    private float[][][] hbarBy;
-    private float[][][] dHBy;
-    private float[][][] dQBy;
-    private float[][][] dKBy;
     private float[][] ctx;       // [B][40] mean attention output before the output projection
     private float[][] pooled;    // [B][40] mean attention output after the output projection
     private float[][] xhat0;     // [B][128] fusion.0 output, normalised in place
@@ -110,6 +105,15 @@ public final class ModularPPONetwork implements PolicyNetwork {
     private float[][] criticH;   // [B][32]
     private float[][] logitRows; // [B][actions]
     private float[][] valueRows; // [B][1]
+    // the opportunity encoder in the lane layout: [row][lane], lane = sample
+    private float[][] xL;        // [T*20] opportunity inputs, row t*F + i
+    private float[][] hL;        // [T*40] embedded opportunities (post-ReLU), row t*E + c
+    private float[][] qL;        // [T*40] queries
+    private float[][] kL;        // [T*40] keys
+    private float[][] attnL;     // [heads*T*T] softmax weights, row (hd*T + t)*T + u
+    private float[][] abarL;     // [heads*T] mean attention slot u receives from head hd, row hd*T + u
+    private float[][] hbarL;     // [heads*40] attention-weighted mean of h per head, row hd*E + c
+    private float[][] ctxL;      // [40] ctx before transposing to rows
     // gradients
     private float[][] dLog;
     private float[][] dVal;
@@ -123,50 +127,27 @@ public final class ModularPPONetwork implements PolicyNetwork {
     private float[][] dEx;
     private float[][] dPooled;
     private float[][] dCtx;
-    private float[][] dH;
-    private float[][] dQ;
-    private float[][] dK;
+    private float[][] dCtxL;     // [40]
+    private float[][] dHbarL;    // [heads*40]
+    private float[][] dAbarL;    // [heads*T]
+    private float[][] dSL;       // [T*T] score gradients of one head, row t*T + u
+    private float[][] dQL;       // [T*40]
+    private float[][] dKL;       // [T*40]
+    private float[][] dHL;       // [T*40]
 
-    private final AttentionScratch[] scratch = new AttentionScratch[2];
+    // one sample of the opportunity encoder in rows, for inference of small batches
+    private static final int SMALL_BATCH = 8;
+    private final float[][] sampleIn;    // [T][20]
+    private final float[][] sampleH;     // [T][40]
+    private final float[][] sampleQ;     // [T][40]
+    private final float[][] sampleK;     // [T][40]
+    private final float[][] sampleAttn;  // [T][T] one head's softmax weights
+    private final float[] sampleAbar;    // [T]
+    private final float[] sampleHbar;    // [40]
+
     private final double[] gradSquares = new double[2];
     private final int threads;
     private java.util.concurrent.ExecutorService worker;
-
-    /** Per-thread scratch of the attention (block-diagonal matrices keep their zero blocks). */
-    private static final class AttentionScratch {
-        final float[][] kBlock;   // [40][heads*T]: kBlock[h*D+j][h*T+u] = K[u][h*D+j]
-        final float[][] kBlockT;  // [heads*T][40]: kBlockT[h*T+u][h*D+j] = K[u][h*D+j]
-        final float[][] scores;   // [T][heads*T]
-        final float[][] abarRows; // [heads][T]
-        final float[][] abarT;    // [T][heads]
-        final float[][] headCtx;  // [heads][40]
-        final float[][] dCtxHead; // [heads][40]: dCtx restricted to each head's columns
-        final float[][] dHbar;    // [heads][40]
-        final float[][] dHbarT;   // [40][heads]
-        final float[][] dAbarT;   // [T][heads]
-        final float[] dA;         // [heads*T]
-        final float[][] dS;       // [T][heads*T]
-        final float[][] dST;      // [heads*T][T]
-        final float[][] dKFull;   // [heads*T][40]
-
-        AttentionScratch(int slotsO) {
-            int ht = ATTENTION_HEADS * slotsO;
-            kBlock = new float[OPPORTUNITY_EMBED][pad(ht)];
-            kBlockT = new float[ht][pad(OPPORTUNITY_EMBED)];
-            scores = new float[slotsO][pad(ht)];
-            abarRows = new float[ATTENTION_HEADS][pad(slotsO)];
-            abarT = new float[slotsO][pad(ATTENTION_HEADS)];
-            headCtx = new float[ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
-            dCtxHead = new float[ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
-            dHbar = new float[ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
-            dHbarT = new float[OPPORTUNITY_EMBED][pad(ATTENTION_HEADS)];
-            dAbarT = new float[slotsO][pad(ATTENTION_HEADS)];
-            dA = new float[ht];
-            dS = new float[slotsO][pad(ht)];
-            dST = new float[ht][pad(slotsO)];
-            dKFull = new float[ht][pad(OPPORTUNITY_EMBED)];
-        }
-    }
 
     /** A freshly initialised single-threaded network; {@code rng} draws the weights and, later, the dropout masks. */
     public ModularPPONetwork(ModularNetworkSpec spec, Rng rng) {
@@ -186,6 +167,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
     ModularPPONetwork(ModularNetworkSpec spec, Rng rng, int threads, Kernels kernels) {
         io.tradeloop.core.config.Checks.inRange("threads", threads, 1, 2);
         this.kernels = kernels;
+        this.params = new Parameters(kernels);
         this.spec = spec;
         obsSize = spec.observationSize();
         actions = spec.actions();
@@ -195,13 +177,13 @@ public final class ModularPPONetwork implements PolicyNetwork {
         dropout = (float) spec.fusionDropout();
         keepScale = dropout > 0 ? 1f / (1f - dropout) : 1f;
 
-        config = params.dense("config", spec.configFeatures(), CONFIG_HIDDEN);
-        portfolio = params.dense("portfolio", spec.portfolioFeatures(), PORTFOLIO_HIDDEN);
-        execution = params.dense("execution", spec.executionFeatures(), EXECUTION_HIDDEN);
-        embed = params.dense("opportunity.embed", spec.opportunityFeatures(), OPPORTUNITY_EMBED);
-        query = params.dense("opportunity.attn.q", OPPORTUNITY_EMBED, OPPORTUNITY_EMBED);
-        key = params.dense("opportunity.attn.k", OPPORTUNITY_EMBED, OPPORTUNITY_EMBED);
-        value = params.dense("opportunity.attn.v", OPPORTUNITY_EMBED, OPPORTUNITY_EMBED);
+        config = params.dense("config", spec.configFeatures(), CONFIG_HIDDEN, false);
+        portfolio = params.dense("portfolio", spec.portfolioFeatures(), PORTFOLIO_HIDDEN, false);
+        execution = params.dense("execution", spec.executionFeatures(), EXECUTION_HIDDEN, false);
+        embed = params.dense("opportunity.embed", spec.opportunityFeatures(), OPPORTUNITY_EMBED, false);
+        query = params.dense("opportunity.attn.q", OPPORTUNITY_EMBED, OPPORTUNITY_EMBED, false);
+        key = params.dense("opportunity.attn.k", OPPORTUNITY_EMBED, OPPORTUNITY_EMBED, false);
+        value = params.dense("opportunity.attn.v", OPPORTUNITY_EMBED, OPPORTUNITY_EMBED, false);
         attnOut = params.dense("opportunity.attn.out", OPPORTUNITY_EMBED, OPPORTUNITY_EMBED);
         oppFc = params.dense("opportunity.fc", OPPORTUNITY_EMBED, OPPORTUNITY_OUT);
         fusion0 = params.dense("fusion.0", FUSION_IN, FUSION_HIDDEN);
@@ -218,10 +200,13 @@ public final class ModularPPONetwork implements PolicyNetwork {
         dropoutRng = rng.split();
 
         this.threads = threads;
-        scratch[0] = new AttentionScratch(slotsO);
-        if (threads == 2) {
-            scratch[1] = new AttentionScratch(slotsO);
-        }
+        sampleIn = new float[slotsO][pad(spec.opportunityFeatures())];
+        sampleH = new float[slotsO][pad(OPPORTUNITY_EMBED)];
+        sampleQ = new float[slotsO][pad(OPPORTUNITY_EMBED)];
+        sampleK = new float[slotsO][pad(OPPORTUNITY_EMBED)];
+        sampleAttn = new float[slotsO][pad(slotsO)];
+        sampleAbar = new float[pad(slotsO)];
+        sampleHbar = new float[pad(OPPORTUNITY_EMBED)];
         ensureCapacity(1);
     }
 
@@ -251,18 +236,14 @@ public final class ModularPPONetwork implements PolicyNetwork {
         }
         int c = Math.max(batch, capacity * 2);
         capacity = c;
+        lanes = pad(c);
+        int ef = spec.executionFeatures();
+        int T = slotsO;
         obsRows = new float[c][pad(obsSize)];
-        exIn = new float[c * slotsE][pad(spec.executionFeatures())];
-        oppIn = new float[c * slotsO][pad(spec.opportunityFeatures())];
+        exIn = new float[c * slotsE][pad(ef)];
         fin = new float[c][pad(FUSION_IN)];
         exEnc = new float[c * slotsE][pad(EXECUTION_HIDDEN)];
         exArg = new int[c][EXECUTION_HIDDEN];
-        h = new float[c * slotsO][pad(OPPORTUNITY_EMBED)];
-        q = new float[c * slotsO][pad(OPPORTUNITY_EMBED)];
-        k = new float[c * slotsO][pad(OPPORTUNITY_EMBED)];
-        attn = new float[c * slotsO][pad(ATTENTION_HEADS * slotsO)];
-        abar = new float[c][pad(ATTENTION_HEADS * slotsO)];
-        hbar = new float[c * ATTENTION_HEADS][pad(OPPORTUNITY_EMBED)];
         ctx = new float[c][pad(OPPORTUNITY_EMBED)];
         pooled = new float[c][pad(OPPORTUNITY_EMBED)];
         xhat0 = new float[c][pad(FUSION_HIDDEN)];
@@ -277,6 +258,14 @@ public final class ModularPPONetwork implements PolicyNetwork {
         criticH = new float[c][pad(HEAD_HIDDEN)];
         logitRows = new float[c][pad(actions)];
         valueRows = new float[c][pad(1)];
+        xL = new float[T * spec.opportunityFeatures()][lanes];
+        hL = new float[T * OPPORTUNITY_EMBED][lanes];
+        qL = new float[T * OPPORTUNITY_EMBED][lanes];
+        kL = new float[T * OPPORTUNITY_EMBED][lanes];
+        attnL = new float[ATTENTION_HEADS * T * T][lanes];
+        abarL = new float[ATTENTION_HEADS * T][lanes];
+        hbarL = new float[ATTENTION_HEADS * OPPORTUNITY_EMBED][lanes];
+        ctxL = new float[OPPORTUNITY_EMBED][lanes];
         dLog = new float[c][pad(actions)];
         dVal = new float[c][pad(1)];
         dActorH = new float[c][pad(HEAD_HIDDEN)];
@@ -289,32 +278,17 @@ public final class ModularPPONetwork implements PolicyNetwork {
         dEx = new float[c * slotsE][pad(EXECUTION_HIDDEN)];
         dPooled = new float[c][pad(OPPORTUNITY_EMBED)];
         dCtx = new float[c][pad(OPPORTUNITY_EMBED)];
-        dH = new float[c * slotsO][pad(OPPORTUNITY_EMBED)];
-        dQ = new float[c * slotsO][pad(OPPORTUNITY_EMBED)];
-        dK = new float[c * slotsO][pad(OPPORTUNITY_EMBED)];
-        hBy = views(h, c, slotsO);
-        qBy = views(q, c, slotsO);
-        kBy = views(k, c, slotsO);
-        attnBy = views(attn, c, slotsO);
-        hbarBy = views(hbar, c, ATTENTION_HEADS);
-        dHBy = views(dH, c, slotsO);
-        dQBy = views(dQ, c, slotsO);
-        dKBy = views(dK, c, slotsO);
+        dCtxL = new float[OPPORTUNITY_EMBED][lanes];
+        dHbarL = new float[ATTENTION_HEADS * OPPORTUNITY_EMBED][lanes];
+        dAbarL = new float[ATTENTION_HEADS * T][lanes];
+        dSL = new float[T * T][lanes];
+        dQL = new float[T * OPPORTUNITY_EMBED][lanes];
+        dKL = new float[T * OPPORTUNITY_EMBED][lanes];
+        dHL = new float[T * OPPORTUNITY_EMBED][lanes];
     }
 
     private static int pad(int n) {
         return ParameterTensor.pad(n);
-    }
-
-    /** Per-sample views of a [c * n][...] row array: views[b][i] is rows[b * n + i] (same arrays, no copy). */
-    private static float[][][] views(float[][] rows, int c, int n) {
-        float[][][] v = new float[c][pad(n)][];
-        for (int b = 0; b < c; b++) {
-            for (int i = 0; i < n; i++) {
-                v[b][i] = rows[b * n + i];
-            }
-        }
-        return v;
     }
 
     /** The arithmetic this JVM uses for the dense layers, e.g. {@code vector 512-bit} or {@code scalar}. */
@@ -356,18 +330,6 @@ public final class ModularPPONetwork implements PolicyNetwork {
     /** The forward pass, layer by layer over the batch (split over the worker threads). */
     private void run(float[] x, int batch, float[] logits, float[] values, boolean training) {
         ensureCapacity(batch);
-        int ef = spec.executionFeatures();
-        int of = spec.opportunityFeatures();
-        for (int b = 0; b < batch; b++) {
-            int off = b * obsSize;
-            System.arraycopy(x, off, obsRows[b], 0, obsSize);
-            for (int s = 0; s < slotsE; s++) {
-                System.arraycopy(x, off + spec.executionOffset() + s * ef, exIn[b * slotsE + s], 0, ef);
-            }
-            for (int t = 0; t < slotsO; t++) {
-                System.arraycopy(x, off + spec.opportunityOffset() + t * of, oppIn[b * slotsO + t], 0, of);
-            }
-        }
         if (training && dropout > 0) {
             // masks drawn here, in row order, so they do not depend on the thread split
             for (int b = 0; b < batch; b++) {
@@ -377,17 +339,48 @@ public final class ModularPPONetwork implements PolicyNetwork {
                 }
             }
         }
-        parallel(batch, (from, to, w) -> forwardRows(from, to, w, training));
+        input = x;
+        boolean lanes = training || batch >= SMALL_BATCH;
+        parallel(batch, (from, to, w) -> forwardRows(from, to, laneEnd(to, batch), training, lanes));
+        input = null;
         for (int b = 0; b < batch; b++) {
             System.arraycopy(logitRows[b], 0, logits, b * actions, actions);
             values[b] = valueRows[b][0];
         }
     }
 
+    /** The end of the lanes of rows [from, to): the last range also takes the padding lanes up to a multiple of 16. */
+    private static int laneEnd(int to, int batch) {
+        return to == batch ? pad(batch) : to;
+    }
 
-    /** Rows [r0, r1) of the forward pass, on worker w. */
-    private void forwardRows(int r0, int r1, int w, boolean training) {
+    /**
+     * Rows [r0, r1) of the forward pass (lanes [r0, l1) of the opportunity encoder, or sample by sample when
+     * {@code lanes} is false), on the calling worker.
+     */
+    private void forwardRows(int r0, int r1, int l1, boolean training, boolean lanes) {
         Kernels kk = kernels;
+        float[] x = input;
+        int ef = spec.executionFeatures();
+        int of = spec.opportunityFeatures();
+        for (int b = r0; b < r1; b++) {
+            int off = b * obsSize;
+            System.arraycopy(x, off, obsRows[b], 0, spec.executionOffset());
+            for (int s = 0; s < slotsE; s++) {
+                System.arraycopy(x, off + spec.executionOffset() + s * ef, exIn[b * slotsE + s], 0, ef);
+            }
+        }
+        // the opportunities, transposed into the lane layout (padding lanes get zero inputs)
+        int oo = spec.opportunityOffset();
+        for (int r = 0; lanes && r < slotsO * of; r++) {
+            float[] row = xL[r];
+            for (int b = r0; b < r1; b++) {
+                row[b] = x[b * obsSize + oo + r];
+            }
+            for (int b = r1; b < l1; b++) {
+                row[b] = 0f;
+            }
+        }
         // config and portfolio encoders
         config.forward(kk, obsRows, 0, r0, r1, fin, 0);
         portfolio.forward(kk, obsRows, spec.portfolioOffset(), r0, r1, fin, CONFIG_HIDDEN);
@@ -396,11 +389,11 @@ public final class ModularPPONetwork implements PolicyNetwork {
         int fe = CONFIG_HIDDEN + PORTFOLIO_HIDDEN;
         for (int b = r0; b < r1; b++) {
             float[] f = fin[b];
-            relu(f, 0, fe);
+            kk.relu(f, 0, fe);
             int[] arg = exArg[b];
             for (int s = 0; s < slotsE; s++) {
                 float[] e = exEnc[b * slotsE + s];
-                relu(e, 0, EXECUTION_HIDDEN);
+                kk.relu(e, 0, EXECUTION_HIDDEN);
                 for (int j = 0; j < EXECUTION_HIDDEN; j++) {
                     if (s == 0 || e[j] > f[fe + j]) {
                         f[fe + j] = e[j];
@@ -409,29 +402,25 @@ public final class ModularPPONetwork implements PolicyNetwork {
                 }
             }
         }
-        // opportunity encoder: embed, query and key projections, attention per sample, output projection, fc
-        int o0 = r0 * slotsO;
-        int o1 = r1 * slotsO;
-        embed.forward(kk, oppIn, 0, o0, o1, h, 0);
-        for (int r = o0; r < o1; r++) {
-            relu(h[r], 0, OPPORTUNITY_EMBED);
-        }
-        query.forward(kk, h, 0, o0, o1, q, 0);
-        key.forward(kk, h, 0, o0, o1, k, 0);
-        for (int b = r0; b < r1; b++) {
-            attention(b, w);
+        // opportunity encoder (lane layout) -> ctx rows, then the output projection and fc
+        if (lanes) {
+            opportunityForward(r0, r1, l1);
+        } else {
+            for (int b = r0; b < r1; b++) {
+                opportunitySample(b);
+            }
         }
         attnOut.forward(kk, ctx, 0, r0, r1, pooled, 0);
         int fo = fe + EXECUTION_HIDDEN;
         oppFc.forward(kk, pooled, 0, r0, r1, fin, fo);
         for (int b = r0; b < r1; b++) {
-            relu(fin[b], fo, OPPORTUNITY_OUT);
+            kk.relu(fin[b], fo, fo + OPPORTUNITY_OUT);
         }
         // fusion.0 -> LayerNorm -> ReLU -> dropout
         fusion0.forward(kk, fin, 0, r0, r1, xhat0, 0);
         for (int b = r0; b < r1; b++) {
             rstd0[b] = layerNorm(xhat0[b], FUSION_HIDDEN, ln0Gamma, ln0Beta, act0[b]);
-            relu(act0[b], 0, FUSION_HIDDEN);
+            kk.relu(act0[b], 0, FUSION_HIDDEN);
             float[] d0 = drop0[b];
             if (training && dropout > 0) {
                 float[] mask = dropMask[b];
@@ -440,24 +429,147 @@ public final class ModularPPONetwork implements PolicyNetwork {
                 }
             } else {
                 System.arraycopy(act0[b], 0, d0, 0, FUSION_HIDDEN);
-                java.util.Arrays.fill(dropMask[b], 1f);
+                Arrays.fill(dropMask[b], 1f);
             }
         }
         // fusion.1 -> LayerNorm -> ReLU
         fusion1.forward(kk, drop0, 0, r0, r1, xhat1, 0);
         for (int b = r0; b < r1; b++) {
             rstd1[b] = layerNorm(xhat1[b], FUSION_OUT, ln1Gamma, ln1Beta, feat[b]);
-            relu(feat[b], 0, FUSION_OUT);
+            kk.relu(feat[b], 0, FUSION_OUT);
         }
         // heads
         actor0.forward(kk, feat, 0, r0, r1, actorH, 0);
         critic0.forward(kk, feat, 0, r0, r1, criticH, 0);
         for (int b = r0; b < r1; b++) {
-            relu(actorH[b], 0, HEAD_HIDDEN);
-            relu(criticH[b], 0, HEAD_HIDDEN);
+            kk.relu(actorH[b], 0, HEAD_HIDDEN);
+            kk.relu(criticH[b], 0, HEAD_HIDDEN);
         }
         actor1.forward(kk, actorH, 0, r0, r1, logitRows, 0);
         critic1.forward(kk, criticH, 0, r0, r1, valueRows, 0);
+    }
+
+    /**
+     * The opportunity encoder up to the attention's mean output, for samples (lanes) [l0, l1); writes ctx rows
+     * [l0, r1). Per head hd (dims hd*D .. hd*D+D): scores S[t][u] = q_t . k_u, A = softmax(S / sqrt(D)) over u,
+     * abar[u] = mean_t A[t][u], hbar = sum_u abar[u] h_u, ctx[head dims] = hbar Wv[:, head dims] + bv[head dims].
+     */
+    private void opportunityForward(int l0, int r1, int l1) {
+        Kernels kk = kernels;
+        int T = slotsO;
+        int F = spec.opportunityFeatures();
+        int E = OPPORTUNITY_EMBED;
+        int D = HEAD_DIM;
+        for (int t = 0; t < T; t++) {
+            kk.lanesGemm(xL, t * F, F, embed.w.value, 0, 0, E, hL, t * E, embed.b.value[0], false, l0, l1);
+        }
+        for (int r = 0; r < T * E; r++) {
+            kk.relu(hL[r], l0, l1);
+        }
+        for (int t = 0; t < T; t++) {
+            kk.lanesGemm(hL, t * E, E, query.w.value, 0, 0, E, qL, t * E, query.b.value[0], false, l0, l1);
+            kk.lanesGemm(hL, t * E, E, key.w.value, 0, 0, E, kL, t * E, key.b.value[0], false, l0, l1);
+        }
+        float invT = 1f / T;
+        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+            for (int t = 0; t < T; t++) {
+                int row = (hd * T + t) * T;
+                for (int u = 0; u < T; u++) {
+                    kk.lanesDot(qL, t * E + hd * D, 1, kL, u * E + hd * D, 1, D, attnL[row + u], false, l0, l1);
+                }
+                kk.lanesSoftmax(attnL, row, T, attentionScale, l0, l1);
+            }
+            for (int u = 0; u < T; u++) {
+                kk.lanesSum(attnL, hd * T * T + u, T, T, invT, abarL[hd * T + u], l0, l1);
+            }
+            for (int c = 0; c < E; c++) {
+                kk.lanesDot(abarL, hd * T, 1, hL, c, E, T, hbarL[hd * E + c], false, l0, l1);
+            }
+            kk.lanesGemm(hbarL, hd * E, E, value.w.value, 0, hd * D, D, ctxL, hd * D, value.b.value[0], false, l0, l1);
+        }
+        for (int b = l0; b < r1; b++) {
+            float[] c = ctx[b];
+            for (int j = 0; j < E; j++) {
+                c[j] = ctxL[j][b];
+            }
+        }
+    }
+
+    /**
+     * {@link #opportunityForward} for one sample in rows (inference of small batches, where a 16-lane block would be
+     * mostly padding): the same operations in the same order, so the results are the same bits.
+     */
+    private void opportunitySample(int b) {
+        Kernels kk = kernels;
+        int T = slotsO;
+        int F = spec.opportunityFeatures();
+        int E = OPPORTUNITY_EMBED;
+        int D = HEAD_DIM;
+        int from = b * obsSize + spec.opportunityOffset();
+        for (int t = 0; t < T; t++) {
+            System.arraycopy(input, from + t * F, sampleIn[t], 0, F);
+        }
+        embed.forward(kk, sampleIn, 0, 0, T, sampleH, 0);
+        for (int t = 0; t < T; t++) {
+            kk.relu(sampleH[t], 0, E);
+        }
+        query.forward(kk, sampleH, 0, 0, T, sampleQ, 0);
+        key.forward(kk, sampleH, 0, 0, T, sampleK, 0);
+        float invT = 1f / T;
+        float[] bv = value.b.value[0];
+        float[] c = ctx[b];
+        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+            int o = hd * D;
+            Arrays.fill(sampleAbar, 0f);
+            for (int t = 0; t < T; t++) {
+                float[] qt = sampleQ[t];
+                float[] a = sampleAttn[t];
+                float max = Float.NEGATIVE_INFINITY;
+                for (int u = 0; u < T; u++) {
+                    float[] ku = sampleK[u];
+                    float sc = 0f;
+                    for (int j = 0; j < D; j++) {
+                        sc = Math.fma(qt[o + j], ku[o + j], sc);
+                    }
+                    a[u] = sc;
+                    max = Math.max(max, sc);
+                }
+                for (int u = 0; u < T; u++) {
+                    a[u] = (a[u] - max) * attentionScale;
+                }
+                kk.exp(a, T);
+                float sum = 0f;
+                for (int u = 0; u < T; u++) {
+                    sum += a[u];
+                }
+                float inv = 1f / sum;
+                for (int u = 0; u < T; u++) {
+                    a[u] *= inv;
+                }
+            }
+            for (int u = 0; u < T; u++) {
+                float sum = 0f;
+                for (int t = 0; t < T; t++) {
+                    sum += sampleAttn[t][u];
+                }
+                sampleAbar[u] = sum * invT;
+            }
+            for (int ch = 0; ch < E; ch++) {
+                float acc = 0f;
+                for (int u = 0; u < T; u++) {
+                    acc = Math.fma(sampleAbar[u], sampleH[u][ch], acc);
+                }
+                sampleHbar[ch] = acc;
+            }
+            float[][] wv = value.w.value;
+            for (int j = o; j < o + D; j++) {
+                float acc = bv[j];
+                for (int ch = 0; ch < E; ch++) {
+                    acc = Math.fma(sampleHbar[ch], wv[ch][j], acc);
+                }
+                c[j] = acc;
+            }
+        }
     }
 
     /** Work on rows [from, to) by worker w. */
@@ -465,13 +577,16 @@ public final class ModularPPONetwork implements PolicyNetwork {
         void run(int from, int to, int w);
     }
 
-    /** Runs {@code task} on all rows: split in two halves over two threads for 32 rows or more. */
+    /**
+     * Runs {@code task} on all rows: for 32 rows or more on two threads, the first taking the rows up to half the
+     * batch rounded up to a multiple of 16 (so that each thread owns whole lane blocks of the lane layout).
+     */
     private void parallel(int batch, RowTask task) {
         if (threads == 1 || batch < 32) {
             task.run(0, batch, 0);
             return;
         }
-        int half = batch / 2;
+        int half = pad(batch / 2);
         if (worker == null) {
             worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "modular-net-worker");
@@ -488,74 +603,6 @@ public final class ModularPPONetwork implements PolicyNetwork {
             throw new IllegalStateException("interrupted while waiting for the network worker", e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("network worker failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    /**
-     * Self-attention of sample b, kept only through its mean over slots (attn, abar, hbar, ctx[b]).
-     * All heads at once: scores = Q kBlock with kBlock block-diagonal, so every product is a dense
-     * kernel call.
-     */
-    private void attention(int b, int w) {
-        AttentionScratch sc = scratch[w];
-        Kernels kk = kernels;
-        int T = slotsO;
-        float[][] kb = kBy[b];
-        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-            for (int j = 0; j < HEAD_DIM; j++) {
-                float[] row = sc.kBlock[hd * HEAD_DIM + j];
-                for (int u = 0; u < T; u++) {
-                    row[hd * T + u] = kb[u][hd * HEAD_DIM + j];
-                }
-            }
-        }
-        int ht = ATTENTION_HEADS * T;
-        kk.gemm(qBy[b], 0, 0, T, OPPORTUNITY_EMBED, sc.kBlock, ht, sc.scores, 0, null, false);
-        // softmax of each (query, head) segment of the scaled sc.scores; abar = mean over queries
-        float[] ab = abar[b];
-        Arrays.fill(ab, 0f);
-        float invT = 1f / T;
-        for (int t = 0; t < T; t++) {
-            float[] sr = sc.scores[t];
-            float[] a = attnBy[b][t];
-            for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-                int o = hd * T;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int u = 0; u < T; u++) {
-                    max = Math.max(max, sr[o + u]);
-                }
-                for (int u = 0; u < T; u++) {
-                    a[o + u] = (sr[o + u] - max) * attentionScale;
-                }
-            }
-            kk.exp(a, ht);
-            for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-                int o = hd * T;
-                float sum = 0f;
-                for (int u = 0; u < T; u++) {
-                    sum += a[o + u];
-                }
-                float inv = 1f / sum;
-                for (int u = 0; u < T; u++) {
-                    a[o + u] *= inv;
-                }
-            }
-            for (int i = 0; i < ht; i++) {
-                ab[i] += a[i] * invT;
-            }
-        }
-        // hbar_h = sum_u abar_h[u] h_u; ctx[head dims] = hbar_h Wv[:, head dims] + bv[head dims]
-        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-            System.arraycopy(ab, hd * T, sc.abarRows[hd], 0, T);
-        }
-        kk.gemm(sc.abarRows, 0, 0, ATTENTION_HEADS, T, hBy[b], OPPORTUNITY_EMBED, hbarBy[b], 0, null, false);
-        kk.gemm(hbarBy[b], 0, 0, ATTENTION_HEADS, OPPORTUNITY_EMBED, value.w.value, OPPORTUNITY_EMBED, sc.headCtx, 0, null, false);
-        float[] bv = value.b.value[0];
-        float[] c = ctx[b];
-        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-            for (int j = hd * HEAD_DIM; j < (hd + 1) * HEAD_DIM; j++) {
-                c[j] = sc.headCtx[hd][j] + bv[j];
-            }
         }
     }
 
@@ -613,19 +660,6 @@ public final class ModularPPONetwork implements PolicyNetwork {
         }
     }
 
-    private static void relu(float[] v, int from, int len) {
-        for (int i = from; i < from + len; i++) {
-            v[i] = Math.max(v[i], 0f);
-        }
-    }
-
-    /** Zeroes d where the ReLU output y was not positive. */
-    private static void reluBackward(float[] y, int yOff, float[] d, int dOff, int len) {
-        for (int i = 0; i < len; i++) {
-            d[dOff + i] = y[yOff + i] > 0f ? d[dOff + i] : 0f;   // branch-free select, vectorisable
-        }
-    }
-
     @Override
     public void backward(float[] dLogits, float[] dValues) {
         if (lastBatch < 0) {
@@ -640,14 +674,14 @@ public final class ModularPPONetwork implements PolicyNetwork {
         int workers = threads == 2 && batch >= 32 ? 2 : 1;
         parallel(batch, (from, to, w) -> {
             params.zeroGrad(w);
-            backwardRows(from, to, w);
+            backwardRows(from, to, laneEnd(to, batch), w);
         });
         // sum the workers' gradients and the squared norm, each thread taking half of the tensors
         parallel(threads == 2 ? 32 : 1, (from, to, w) -> gradSquares[w] = params.reducePart(w, threads, workers));
     }
 
-    /** Rows [r0, r1) of the backward pass, on worker w (its own gradient buffers). */
-    private void backwardRows(int r0, int r1, int w) {
+    /** Rows [r0, r1) of the backward pass (lanes [r0, l1) of the opportunity encoder), on worker w (its own gradient buffers). */
+    private void backwardRows(int r0, int r1, int l1, int w) {
         Kernels kk = kernels;
         // heads
         actor1.accumulate(kk, actorH, 0, r0, r1, dLog, 0, w);
@@ -655,8 +689,8 @@ public final class ModularPPONetwork implements PolicyNetwork {
         critic1.accumulate(kk, criticH, 0, r0, r1, dVal, 0, w);
         critic1.backwardInput(kk, dVal, 0, r0, r1, dCriticH, 0, false);
         for (int b = r0; b < r1; b++) {
-            reluBackward(actorH[b], 0, dActorH[b], 0, HEAD_HIDDEN);
-            reluBackward(criticH[b], 0, dCriticH[b], 0, HEAD_HIDDEN);
+            kk.reluBackward(actorH[b], 0, dActorH[b], 0, HEAD_HIDDEN);
+            kk.reluBackward(criticH[b], 0, dCriticH[b], 0, HEAD_HIDDEN);
         }
         actor0.accumulate(kk, feat, 0, r0, r1, dActorH, 0, w);
         actor0.backwardInput(kk, dActorH, 0, r0, r1, dFeat, 0, false);
@@ -664,7 +698,7 @@ public final class ModularPPONetwork implements PolicyNetwork {
         critic0.backwardInput(kk, dCriticH, 0, r0, r1, dFeat, 0, true);
         // fusion.1 with its LayerNorm and ReLU
         for (int b = r0; b < r1; b++) {
-            reluBackward(feat[b], 0, dFeat[b], 0, FUSION_OUT);
+            kk.reluBackward(feat[b], 0, dFeat[b], 0, FUSION_OUT);
             layerNormBackward(dFeat[b], FUSION_OUT, xhat1[b], rstd1[b], ln1Gamma, ln1Beta, dZ1[b], w);
         }
         fusion1.accumulate(kk, drop0, 0, r0, r1, dZ1, 0, w);
@@ -676,13 +710,13 @@ public final class ModularPPONetwork implements PolicyNetwork {
             for (int j = 0; j < FUSION_HIDDEN; j++) {
                 d[j] *= mask[j];
             }
-            reluBackward(act0[b], 0, d, 0, FUSION_HIDDEN);
+            kk.reluBackward(act0[b], 0, d, 0, FUSION_HIDDEN);
             layerNormBackward(d, FUSION_HIDDEN, xhat0[b], rstd0[b], ln0Gamma, ln0Beta, dZ0[b], w);
         }
         fusion0.accumulate(kk, fin, 0, r0, r1, dZ0, 0, w);
         fusion0.backwardInput(kk, dZ0, 0, r0, r1, dFin, 0, false);
         for (int b = r0; b < r1; b++) {
-            reluBackward(fin[b], 0, dFin[b], 0, FUSION_IN);
+            kk.reluBackward(fin[b], 0, dFin[b], 0, FUSION_IN);
         }
         // config and portfolio encoders (inputs need no gradient)
         config.accumulate(kk, obsRows, 0, r0, r1, dFin, 0, w);
@@ -700,100 +734,82 @@ public final class ModularPPONetwork implements PolicyNetwork {
             }
         }
         execution.accumulate(kk, exIn, 0, r0 * slotsE, r1 * slotsE, dEx, 0, w);
-        // opportunity encoder: fc, output projection, attention, query/key projections, embedding
+        // opportunity encoder: fc, output projection, then the lane-layout part
         int fo = fe + EXECUTION_HIDDEN;
         oppFc.accumulate(kk, pooled, 0, r0, r1, dFin, fo, w);
         oppFc.backwardInput(kk, dFin, fo, r0, r1, dPooled, 0, false);
         attnOut.accumulate(kk, ctx, 0, r0, r1, dPooled, 0, w);
         attnOut.backwardInput(kk, dPooled, 0, r0, r1, dCtx, 0, false);
-        for (int b = r0; b < r1; b++) {
-            attentionBackward(b, w);
-        }
-        int o0 = r0 * slotsO;
-        int o1 = r1 * slotsO;
-        query.accumulate(kk, h, 0, o0, o1, dQ, 0, w);
-        key.accumulate(kk, h, 0, o0, o1, dK, 0, w);
-        query.backwardInput(kk, dQ, 0, o0, o1, dH, 0, true);
-        key.backwardInput(kk, dK, 0, o0, o1, dH, 0, true);
-        for (int r = o0; r < o1; r++) {
-            reluBackward(h[r], 0, dH[r], 0, OPPORTUNITY_EMBED);
-        }
-        embed.accumulate(kk, oppIn, 0, o0, o1, dH, 0, w);
+        opportunityBackward(r0, r1, l1, w);
     }
 
     /**
-     * Backward of {@link #attention} for sample b from dCtx[b]: the value projection's gradients, and the
-     * sample's dH (through the weighted mean; the query/key paths add to it later), dQ and dK rows.
+     * Backward of {@link #opportunityForward} for lanes [l0, l1) from dCtx rows [l0, r1) (padding lanes get a zero
+     * gradient): the value, query, key and embedding gradients of worker w.
      */
-    private void attentionBackward(int b, int w) {
-        AttentionScratch sc = scratch[w];
+    private void opportunityBackward(int l0, int r1, int l1, int w) {
         Kernels kk = kernels;
         int T = slotsO;
-        int ht = ATTENTION_HEADS * T;
-        int e = OPPORTUNITY_EMBED;
-        float[] dc = dCtx[b];
-        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-            float[] row = sc.dCtxHead[hd];
-            Arrays.fill(row, 0f);
-            System.arraycopy(dc, hd * HEAD_DIM, row, hd * HEAD_DIM, HEAD_DIM);
+        int F = spec.opportunityFeatures();
+        int E = OPPORTUNITY_EMBED;
+        int D = HEAD_DIM;
+        for (int j = 0; j < E; j++) {
+            float[] row = dCtxL[j];
+            for (int b = l0; b < r1; b++) {
+                row[b] = dCtx[b][j];
+            }
+            for (int b = r1; b < l1; b++) {
+                row[b] = 0f;
+            }
         }
-        // value projection: dWv += sum_h hbar_h x dctx_h, dbv += dctx (the attention weights sum to 1)
-        kk.gemmTN(hbarBy[b], 0, 0, ATTENTION_HEADS, e, sc.dCtxHead, 0, e, value.w.grad(w), value.b.grad(w)[0]);
-        kk.gemm(sc.dCtxHead, 0, 0, ATTENTION_HEADS, e, value.wOut, e, sc.dHbar, 0, null, false);
+        // value projection: dWv[:, head dims] += hbar_h x dctx[head dims], dbv += dctx (the attention weights sum to 1);
+        // dhbar_h = Wv[:, head dims] dctx[head dims]
+        float[][] gv = value.w.grad(w);
+        float[] gbv = value.b.grad(w)[0];
+        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+            kk.lanesGemmTN(hbarL, hd * E, 0, E, dCtxL, hd * D, 0, D, 1, gv, hd * D, gbv, l0, l1);
+            kk.lanesGemmT(dCtxL, hd * D, D, value.w.value, 0, hd * D, E, dHbarL, hd * E, false, l0, l1);
+        }
         // hbar_h = sum_u abar_h[u] h_u  ->  dh_u = sum_h abar_h[u] dhbar_h, dabar_h[u] = h_u . dhbar_h
-        float[] ab = abar[b];
         for (int u = 0; u < T; u++) {
-            for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-                sc.abarT[u][hd] = ab[hd * T + u];
+            for (int c = 0; c < E; c++) {
+                kk.lanesDot(abarL, u, T, dHbarL, c, E, ATTENTION_HEADS, dHL[u * E + c], false, l0, l1);
             }
         }
-        kk.gemm(sc.abarT, 0, 0, T, ATTENTION_HEADS, sc.dHbar, e, dHBy[b], 0, null, false);
-        for (int i = 0; i < e; i++) {
-            for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-                sc.dHbarT[i][hd] = sc.dHbar[hd][i];
+        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+            for (int u = 0; u < T; u++) {
+                kk.lanesDot(hL, u * E, 1, dHbarL, hd * E, 1, E, dAbarL[hd * T + u], false, l0, l1);
             }
         }
-        kk.gemm(hBy[b], 0, 0, T, e, sc.dHbarT, ATTENTION_HEADS, sc.dAbarT, 0, null, false);
-        float invT = 1f / T;
-        for (int u = 0; u < T; u++) {
-            for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-                sc.dA[hd * T + u] = sc.dAbarT[u][hd] * invT;   // sc.dA[t][u] = dabar[u] / T for every query t
+        // abar_h[u] = mean_t A_h[t][u]: dA_h[t][u] = dabar_h[u] / T; softmax backward per query t (times the score
+        // scale); then dq_t[head dims] = sum_u dS[t][u] k_u, dk_u[head dims] = sum_t dS[t][u] q_t
+        float scale = attentionScale / T;
+        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
+            for (int t = 0; t < T; t++) {
+                kk.lanesSoftmaxBackward(attnL, (hd * T + t) * T, dAbarL, hd * T, T, scale, dSL, t * T, l0, l1);
+            }
+            for (int t = 0; t < T; t++) {
+                for (int j = hd * D; j < (hd + 1) * D; j++) {
+                    kk.lanesDot(dSL, t * T, 1, kL, j, E, T, dQL[t * E + j], false, l0, l1);
+                }
+            }
+            for (int u = 0; u < T; u++) {
+                for (int j = hd * D; j < (hd + 1) * D; j++) {
+                    kk.lanesDot(dSL, u, T, qL, j, E, T, dKL[u * E + j], false, l0, l1);
+                }
             }
         }
-        // softmax backward per (query, head) segment: sc.dS = A (sc.dA - A.dA), times the score scale
+        // query and key projections: weights from every slot, dh += Wq dq + Wk dk
+        kk.lanesGemmTN(hL, 0, E, E, dQL, 0, E, E, T, query.w.grad(w), 0, query.b.grad(w)[0], l0, l1);
+        kk.lanesGemmTN(hL, 0, E, E, dKL, 0, E, E, T, key.w.grad(w), 0, key.b.grad(w)[0], l0, l1);
         for (int t = 0; t < T; t++) {
-            float[] a = attnBy[b][t];
-            float[] ds = sc.dS[t];
-            for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-                int o = hd * T;
-                float dot = 0f;
-                for (int u = 0; u < T; u++) {
-                    dot = Math.fma(a[o + u], sc.dA[o + u], dot);
-                }
-                for (int u = 0; u < T; u++) {
-                    ds[o + u] = a[o + u] * (sc.dA[o + u] - dot) * attentionScale;
-                }
-            }
-            for (int i = 0; i < ht; i++) {
-                sc.dST[i][t] = ds[i];
-            }
+            kk.lanesGemmT(dQL, t * E, E, query.w.value, 0, 0, E, dHL, t * E, true, l0, l1);
+            kk.lanesGemmT(dKL, t * E, E, key.w.value, 0, 0, E, dHL, t * E, true, l0, l1);
         }
-        // dQ[t][h dims] = sum_u sc.dS[t][h,u] K[u][h dims]: one product with the block-diagonal K
-        float[][] kb = kBy[b];
-        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-            for (int u = 0; u < T; u++) {
-                System.arraycopy(kb[u], hd * HEAD_DIM, sc.kBlockT[hd * T + u], hd * HEAD_DIM, HEAD_DIM);
-            }
+        for (int r = 0; r < T * E; r++) {
+            kk.reluBackward(hL[r], l0, dHL[r], l0, l1 - l0);
         }
-        kk.gemm(sc.dS, 0, 0, T, ht, sc.kBlockT, e, dQBy[b], 0, null, false);
-        // dK[u][h dims] = sum_t sc.dS[t][h,u] Q[t][h dims]: the diagonal blocks of sc.dS^T Q
-        kk.gemm(sc.dST, 0, 0, ht, T, qBy[b], e, sc.dKFull, 0, null, false);
-        float[][] dk = dKBy[b];
-        for (int hd = 0; hd < ATTENTION_HEADS; hd++) {
-            for (int u = 0; u < T; u++) {
-                System.arraycopy(sc.dKFull[hd * T + u], hd * HEAD_DIM, dk[u], hd * HEAD_DIM, HEAD_DIM);
-            }
-        }
+        kk.lanesGemmTN(xL, 0, F, F, dHL, 0, E, E, T, embed.w.grad(w), 0, embed.b.grad(w)[0], l0, l1);
     }
 
     /** The gradient of parameter {@code name} left by the last {@link #backward}, for tests and diagnostics. */

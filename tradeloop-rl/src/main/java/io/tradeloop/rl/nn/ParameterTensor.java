@@ -93,36 +93,17 @@ final class ParameterTensor {
         }
     }
 
-    double gradSquaredSum() {
-        double s = 0;
-        for (float[] row : grad) {
-            for (int c = 0; c < cols; c++) {
-                s += (double) row[c] * row[c];
-            }
-        }
-        return s;
+    double gradSquaredSum(Kernels k) {
+        return k.sumSquares(grad, cols);
     }
 
     /**
      * Adam with bias correction folded into the step size, as PyTorch does:
      * {@code p -= lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps)}.
      */
-    void adam(float beta1, float beta2, float stepSize, float sqrtBias2, float eps, float scale) {
-        float oneMinusB1 = 1f - beta1;
-        float oneMinusB2 = 1f - beta2;
+    void adam(Kernels k, float beta1, float beta2, float stepSize, float sqrtBias2, float eps, float scale) {
         for (int r = 0; r < rows; r++) {
-            float[] p = value[r];
-            float[] g = grad[r];
-            float[] mr = m[r];
-            float[] vr = v[r];
-            for (int c = 0; c < cols; c++) {
-                float gc = g[c] * scale;
-                float mc = beta1 * mr[c] + oneMinusB1 * gc;
-                float vc = beta2 * vr[c] + oneMinusB2 * gc * gc;
-                mr[c] = mc;
-                vr[c] = vc;
-                p[c] -= stepSize * mc / ((float) Math.sqrt(vc) / sqrtBias2 + eps);
-            }
+            k.adam(value[r], grad[r], m[r], v[r], cols, beta1, beta2, stepSize, sqrtBias2, eps, scale);
         }
     }
 

@@ -9,10 +9,22 @@ import java.util.List;
 final class Parameters {
     private final List<ParameterTensor> tensors = new ArrayList<>();
     private final List<Dense> layers = new ArrayList<>();
+    private final Kernels kernels;
     private long adamSteps;
 
+    /** Parameters whose Adam steps and norms run on {@code kernels}. */
+    Parameters(Kernels kernels) {
+        this.kernels = kernels;
+    }
+
+    /** A layer whose input gradient is taken (it keeps the transposed weight mirror). */
     Dense dense(String name, int in, int out) {
-        Dense d = new Dense(name, in, out);
+        return dense(name, in, out, true);
+    }
+
+    /** A layer; {@code inputGradient} false for a first layer (or one whose input gradient is computed elsewhere). */
+    Dense dense(String name, int in, int out, boolean inputGradient) {
+        Dense d = new Dense(name, in, out, inputGradient);
         layers.add(d);
         tensors.add(d.w);
         tensors.add(d.b);
@@ -78,7 +90,7 @@ final class Parameters {
             if (workers == 2) {
                 t.reduceWorkers();
             }
-            sq += t.gradSquaredSum();
+            sq += t.gradSquaredSum(kernels);
         }
         return sq;
     }
@@ -86,7 +98,7 @@ final class Parameters {
     double gradientNorm() {
         double s = 0;
         for (ParameterTensor t : tensors) {
-            s += t.gradSquaredSum();
+            s += t.gradSquaredSum(kernels);
         }
         return Math.sqrt(s);
     }
@@ -119,7 +131,7 @@ final class Parameters {
             if (owner != part) {
                 continue;
             }
-            t.adam((float) adam.beta1(), (float) adam.beta2(), stepSize, sqrtBias2, (float) adam.epsilon(),
+            t.adam(kernels, (float) adam.beta1(), (float) adam.beta2(), stepSize, sqrtBias2, (float) adam.epsilon(),
                     (float) gradientScale);
             for (Dense d : layers) {
                 if (d.w == t) {

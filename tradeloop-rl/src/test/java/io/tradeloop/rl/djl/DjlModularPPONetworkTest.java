@@ -18,20 +18,20 @@ class DjlModularPPONetworkTest {
     private static final int BATCH = 8;
 
     /** Random observations with inactive (all-zero) slots, two of them in the executions so the max sees ties. */
-    static float[] observations(Rng rng, int batch) {
-        int n = SPEC.observationSize();
+    static float[] observations(ModularNetworkSpec spec, Rng rng, int batch) {
+        int n = spec.observationSize();
         float[] obs = new float[batch * n];
         for (int b = 0; b < batch; b++) {
             for (int i = 0; i < n; i++) {
                 obs[b * n + i] = (float) rng.nextGaussian();
             }
-            for (int s = 3; s < 5; s++) {     // execution slots 3 and 4 inactive
-                int from = b * n + SPEC.executionOffset() + s * SPEC.executionFeatures();
-                java.util.Arrays.fill(obs, from, from + SPEC.executionFeatures(), 0f);
+            for (int s = 3; s < spec.executionSlots(); s++) {     // execution slots 3 and 4 inactive
+                int from = b * n + spec.executionOffset() + s * spec.executionFeatures();
+                java.util.Arrays.fill(obs, from, from + spec.executionFeatures(), 0f);
             }
-            for (int t = 7; t < 10; t++) {    // opportunity slots 7..9 inactive
-                int from = b * n + SPEC.opportunityOffset() + t * SPEC.opportunityFeatures();
-                java.util.Arrays.fill(obs, from, from + SPEC.opportunityFeatures(), 0f);
+            for (int t = 7; t < spec.opportunitySlots(); t++) {    // opportunity slots 7..9 inactive
+                int from = b * n + spec.opportunityOffset() + t * spec.opportunityFeatures();
+                java.util.Arrays.fill(obs, from, from + spec.opportunityFeatures(), 0f);
             }
         }
         return obs;
@@ -58,6 +58,18 @@ class DjlModularPPONetworkTest {
     @Test
     void outputsGradientsAndAdamMatchDjlWithoutDropout() {
         compare(SPEC.withFusionDropout(0), 12, 1, BATCH);
+    }
+
+    @Test
+    void outputsGradientsAndAdamMatchDjlOnTwoThreadsAndAnUnpaddedBatch() {
+        // 37 rows: the first thread takes rows 0..31, the second 32..36 and the padding lanes 37..47
+        compare(SPEC, 14, 2, 37);
+    }
+
+    @Test
+    void outputsGradientsAndAdamMatchDjlForASingleRowAndTheSimpleLayout() {
+        compare(SPEC, 15, 1, 1);
+        compare(new ModularNetworkSpec(5, 10, 1, 12, 1, 20, 3, 0.1), 16, 1, 5);
     }
 
     @Test
@@ -88,7 +100,7 @@ class DjlModularPPONetworkTest {
         NetworkState s0 = perturb(hand.state(), rng);
         hand.load(s0);
         try (DjlModularPPONetwork djl = new DjlModularPPONetwork(spec, s0, Device.cpu())) {
-            float[] obs = observations(rng, batch);
+            float[] obs = observations(spec, rng, batch);
             int a = spec.actions();
             float[] l1 = new float[batch * a];
             float[] v1 = new float[batch];

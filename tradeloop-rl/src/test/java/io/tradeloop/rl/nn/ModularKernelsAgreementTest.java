@@ -76,7 +76,7 @@ class ModularKernelsAgreementTest {
         ModularPPONetwork two = new ModularPPONetwork(spec, new Rng(0), 2);
         two.load(one.state());
         int n = spec.observationSize();
-        int batch = 40;   // split 20/20
+        int batch = 40;   // split 32/8 (the first thread takes whole blocks of 16 lanes)
         float[] obs = new float[batch * n];
         for (int i = 0; i < obs.length; i++) {
             obs[i] = (float) rng.nextGaussian();
@@ -115,5 +115,38 @@ class ModularKernelsAgreementTest {
             two.adamStep(AdamConfig.DEFAULT, 1e-3, 1.0);
         }
         two.close();
+    }
+    @Test
+    void smallInferenceBatchesGiveTheSameBitsAsTheLaneLayout() {
+        // batches under 8 rows are inferred sample by sample in rows; larger ones and every training forward use the
+        // lane layout; the two perform the same operations in the same order
+        ModularNetworkSpec spec = ModularNetworkSpec.FUNDING;
+        Rng rng = new Rng(31);
+        ModularPPONetwork net = new ModularPPONetwork(spec, rng.split());
+        int n = spec.observationSize();
+        int batch = 16;
+        float[] obs = new float[batch * n];
+        for (int i = 0; i < obs.length; i++) {
+            obs[i] = (float) rng.nextGaussian();
+        }
+        float[] logits = new float[batch * 36];
+        float[] values = new float[batch];
+        net.predict(obs, batch, logits, values);
+        float[] trainLogits = new float[batch * 36];
+        float[] trainValues = new float[batch];
+        net.forward(obs, batch, trainLogits, trainValues);   // dropout changes the fusion: compare only predict with predict
+        for (int b = 0; b < batch; b++) {
+            float[] one = java.util.Arrays.copyOfRange(obs, b * n, (b + 1) * n);
+            float[] l1 = new float[36];
+            float[] v1 = new float[1];
+            net.predict(one, 1, l1, v1);
+            assertThat(l1).as("row %d", b).isEqualTo(java.util.Arrays.copyOfRange(logits, b * 36, (b + 1) * 36));
+            assertThat(v1[0]).isEqualTo(values[b]);
+        }
+        float[] three = java.util.Arrays.copyOfRange(obs, 5 * n, 8 * n);
+        float[] l3 = new float[3 * 36];
+        float[] v3 = new float[3];
+        net.predict(three, 3, l3, v3);
+        assertThat(l3).isEqualTo(java.util.Arrays.copyOfRange(logits, 5 * 36, 8 * 36));
     }
 }

@@ -222,8 +222,8 @@ public final class FundingArbitrageEnv implements ResumableEnv {
         }
         for (int k = 0; k < state.execSlots; k++) {
             if (state.active[k]) {
-                state.longRate8h[k] = series.knownRate8h(state.longLeg[k], t);
-                state.shortRate8h[k] = series.knownRate8h(state.shortLeg[k], t);
+                state.longRate8h[k] = tape.knownRate8h(state.longLeg[k], t);
+                state.shortRate8h[k] = tape.knownRate8h(state.shortLeg[k], t);
             }
         }
     }
@@ -307,8 +307,8 @@ public final class FundingArbitrageEnv implements ResumableEnv {
         int sh = tape.candidateShort(c);
         Instrument li = tape.instrument(lo);
         Instrument si = tape.instrument(sh);
-        double ml = series.mark(lo, t);
-        double ms = series.mark(sh, t);
+        double ml = tape.mark(lo, t);
+        double ms = tape.mark(sh, t);
         double pl = ml * (1 + tape.halfSpread(lo, t));
         double ps = ms * (1 - tape.halfSpread(sh, t));
         double feeL = sizeUsd * li.takerFeeRate();
@@ -322,6 +322,7 @@ public final class FundingArbitrageEnv implements ResumableEnv {
         p.fill(bs, si, -sizeUsd / ps, ps, feeS, state.leverage);
         p.mark(bl, ml);
         p.mark(bs, ms);
+        state.positionOpened(k);
         state.active[k] = true;
         state.sizeUsd[k] = sizeUsd;
         state.entryFeesUsd[k] = feeL + feeS;
@@ -329,8 +330,8 @@ public final class FundingArbitrageEnv implements ResumableEnv {
         state.entryHour[k] = state.hoursElapsed;
         state.longLeg[k] = lo;
         state.shortLeg[k] = sh;
-        state.longRate8h[k] = series.knownRate8h(lo, t);
-        state.shortRate8h[k] = series.knownRate8h(sh, t);
+        state.longRate8h[k] = tape.knownRate8h(lo, t);
+        state.shortRate8h[k] = tape.knownRate8h(sh, t);
         stats.entries++;
         return (feeL + feeS) / sizeUsd * 100;
     }
@@ -364,7 +365,7 @@ public final class FundingArbitrageEnv implements ResumableEnv {
             return;
         }
         double h = tape.halfSpread(leg, t);
-        double price = series.mark(leg, t) * (q > 0 ? 1 - h : 1 + h);
+        double price = tape.mark(leg, t) * (q > 0 ? 1 - h : 1 + h);
         Instrument inst = p.instrument(book);
         p.fill(book, inst, -q, price, Math.abs(q) * price * inst.takerFeeRate(), p.leverage(book));
     }
@@ -401,8 +402,8 @@ public final class FundingArbitrageEnv implements ResumableEnv {
         Portfolio p = state.portfolio;
         int bl = 2 * k;
         int bs = bl + 1;
-        boolean longHit = series.low(state.longLeg[k], t) <= p.liquidationPrice(bl);
-        boolean shortHit = series.high(state.shortLeg[k], t) >= p.liquidationPrice(bs);
+        boolean longHit = tape.low(state.longLeg[k], t) <= state.longLiquidationPrice[k];
+        boolean shortHit = tape.high(state.shortLeg[k], t) >= state.shortLiquidationPrice[k];
         if (!longHit && !shortHit) {
             return false;
         }
@@ -429,9 +430,9 @@ public final class FundingArbitrageEnv implements ResumableEnv {
 
     private void settle(int book, int leg) {
         Portfolio p = state.portfolio;
-        double m = series.mark(leg, t);
-        if (series.settlements(leg, t) > 0) {
-            p.settleFunding(book, series.settledRateSum(leg, t), m);
+        double m = tape.mark(leg, t);
+        if (tape.settled(leg, t)) {
+            p.settleFunding(book, tape.settledRateSum(leg, t), m);
         } else {
             p.mark(book, m);
         }

@@ -120,6 +120,7 @@ public final class FundingSnapshots {
             }
             portfolio.mark(2 * k, p.longMarkPrice());
             portfolio.mark(2 * k + 1, p.shortMarkPrice());
+            s.positionOpened(k);
             s.active[k] = true;
             s.sizeUsd[k] = p.sizeUsd();
             s.entryFeesUsd[k] = p.entryFeesUsd();

@@ -2,6 +2,7 @@ package io.tradeloop.rl.env.funding;
 
 import io.tradeloop.core.instrument.Instrument;
 import io.tradeloop.core.order.Side;
+import io.tradeloop.core.portfolio.Margin;
 import io.tradeloop.core.portfolio.Portfolio;
 import io.tradeloop.risk.Leg;
 import io.tradeloop.risk.RiskEngine;
@@ -52,6 +53,9 @@ public final class FundingState {
     final double[] shortRate8h;
     final int[] longLeg;
     final int[] shortLeg;
+    /** Liquidation prices of the legs of each open position (fixed at entry: entry price and leverage do not change). */
+    final double[] longLiquidationPrice;
+    final double[] shortLiquidationPrice;
 
     /** What the last {@link #writeObservation} measured (the environment's reward and statistics reuse them). */
     double lastMinLiquidationDistance = 1;
@@ -64,6 +68,9 @@ public final class FundingState {
     final int[] oppClass;
     TradeProposal[] classUnit;
     private double[] classScale;
+    // the mask's entry sizes of this step (scratch)
+    private final double[] maskSizeUsd;
+    private final boolean[] maskSizeAllowed;
     private int[] classStamp;
     private int stamp;
 
@@ -81,9 +88,13 @@ public final class FundingState {
         shortRate8h = new double[execSlots];
         longLeg = new int[execSlots];
         shortLeg = new int[execSlots];
+        longLiquidationPrice = new double[execSlots];
+        shortLiquidationPrice = new double[execSlots];
         oppSource = new float[oppSlots * EnvLayout.OPPORTUNITY_FEATURES];
         oppValid = new boolean[oppSlots];
         oppClass = new int[oppSlots];
+        maskSizeUsd = new double[layout.sizeCount()];
+        maskSizeAllowed = new boolean[layout.sizeCount()];
         setRiskClasses(1);
     }
 
@@ -181,9 +192,22 @@ public final class FundingState {
                 - portfolio.feesUsd(bl) - portfolio.feesUsd(bs);
     }
 
-    /** Closest leg of a position to liquidation, as a fraction of the mark. */
+    /**
+     * Records the liquidation prices of slot k's legs once both are filled; {@link #liquidationDistance} and the
+     * environment's liquidation check read them instead of recomputing them every step.
+     */
+    void positionOpened(int slot) {
+        longLiquidationPrice[slot] = portfolio.liquidationPrice(2 * slot);
+        shortLiquidationPrice[slot] = portfolio.liquidationPrice(2 * slot + 1);
+    }
+
+    /**
+     * Closest leg of an open position to liquidation, as a fraction of the mark: the portfolio's
+     * {@code liquidationDistance} of both books (the same formula, with the liquidation prices recorded at entry).
+     */
     public double liquidationDistance(int slot) {
-        return Math.min(portfolio.liquidationDistance(2 * slot), portfolio.liquidationDistance(2 * slot + 1));
+        return Math.min(Margin.liquidationDistance(portfolio.markPrice(2 * slot), longLiquidationPrice[slot], true),
+                Margin.liquidationDistance(portfolio.markPrice(2 * slot + 1), shortLiquidationPrice[slot], false));
     }
 
     /** min over active positions of the liquidation distance, 1 when flat (capped at 1). */
@@ -279,22 +303,29 @@ public final class FundingState {
         int cap = Math.min(config.maxPositions(), execSlots);
         boolean free = activePositions() < cap;
         double maxSize = maxPositionSizeUsd();
-        int sizes = layout.sizeCount();
+        double minOrder = env.minOrderUsd();
+        int sizes = maskSizeUsd.length;
+        for (int s = 0; s < sizes; s++) {   // the entry sizes are the same for every opportunity
+            double size = layout.sizeFraction(s) * maxSize;
+            maskSizeUsd[s] = size;
+            maskSizeAllowed[s] = size >= minOrder && size > 0;
+        }
         stamp++;
         for (int i = 0; i < oppSlots; i++) {
-            boolean ok = free && oppValid[i];
-            double scale = 0;
-            if (ok) {
-                int k = oppClass[i];
-                if (classStamp[k] != stamp) {
-                    classScale[k] = risk.maxApprovedScale(classUnit[k], portfolio, timeMs);
-                    classStamp[k] = stamp;
+            if (!(free && oppValid[i])) {
+                for (int s = 0; s < sizes; s++) {
+                    out[off + layout.enterAction(i, s)] = false;
                 }
-                scale = classScale[k];
+                continue;
             }
+            int k = oppClass[i];
+            if (classStamp[k] != stamp) {
+                classScale[k] = risk.maxApprovedScale(classUnit[k], portfolio, timeMs);
+                classStamp[k] = stamp;
+            }
+            double scale = classScale[k];
             for (int s = 0; s < sizes; s++) {
-                double size = layout.sizeFraction(s) * maxSize;
-                out[off + layout.enterAction(i, s)] = ok && size >= env.minOrderUsd() && size > 0 && size <= scale;
+                out[off + layout.enterAction(i, s)] = maskSizeAllowed[s] && maskSizeUsd[s] <= scale;
             }
         }
         for (int k = 0; k < execSlots; k++) {

@@ -24,13 +24,28 @@ public final class MarketTape {
     private final int[] candShort;
     private final int[] candRiskClass;
     private final int riskClasses;
-    private final double[][] halfSpread;
     private final double[][] bidAskPct;
     private final double[][] volume;
     private final double[][] hourlyVol;
     private final int[] slotCandidate;
     private final float[] block;
     private final int[] validCount;
+    /**
+     * What the environment's step reads about a leg at a step, packed in one 64-byte record per leg and step
+     * ({@link #LEG_FIELDS} doubles; a leg's records follow each other step by step): the same values as
+     * {@link MarketSeries} and {@link #halfSpread}, so that a position reads one record per leg and step instead
+     * of one column per field.
+     */
+    private final double[] legSteps;
+    private final int legs;
+    static final int LEG_FIELDS = 8;
+    private static final int MARK = 0;
+    private static final int LOW = 1;
+    private static final int HIGH = 2;
+    private static final int RATE_SUM = 3;
+    private static final int SETTLEMENTS = 4;
+    private static final int RATE_8H = 5;
+    private static final int HALF_SPREAD = 6;
 
     private MarketTape(MarketSeries series, EnvConfig config) {
         this.series = series;
@@ -41,6 +56,7 @@ public final class MarketTape {
         int w72 = Math.max(1, config.stepsIn(72));
         this.warmupSteps = Math.max(w72, 30);
         int legs = series.legCount();
+        this.legs = legs;
         instruments = new Instrument[legs];
         for (int l = 0; l < legs; l++) {
             instruments[l] = series.leg(l).instrument(config.feeRatePerSide());
@@ -82,7 +98,7 @@ public final class MarketTape {
             }
         }
         hourlyVol = new double[assets.length][steps];
-        halfSpread = new double[legs][steps];
+        double[][] halfSpread = new double[legs][steps];
         bidAskPct = new double[legs][steps];
         volume = new double[legs][steps];
         slotCandidate = new int[steps * slots];
@@ -181,6 +197,19 @@ public final class MarketTape {
                 int c = top[i];
                 slotCandidate[t * slots + i] = c;
                 opportunity(c, t, diffWin[c], spreadWin[c]).encode(block, (t * slots + i) * EnvLayout.OPPORTUNITY_FEATURES);
+            }
+        }
+        legSteps = new double[steps * legs * LEG_FIELDS];
+        for (int t = 0; t < steps; t++) {
+            for (int l = 0; l < legs; l++) {
+                int o = (l * steps + t) * LEG_FIELDS;
+                legSteps[o + MARK] = series.mark(l, t);
+                legSteps[o + LOW] = series.low(l, t);
+                legSteps[o + HIGH] = series.high(l, t);
+                legSteps[o + RATE_SUM] = series.settledRateSum(l, t);
+                legSteps[o + SETTLEMENTS] = series.settlements(l, t);
+                legSteps[o + RATE_8H] = series.knownRate8h(l, t);
+                legSteps[o + HALF_SPREAD] = halfSpread[l][t];
             }
         }
     }
@@ -303,7 +332,37 @@ public final class MarketTape {
 
     /** Half the modelled bid-ask spread of a leg at step t, as a fraction of the mid (what a taker pays each way). */
     public double halfSpread(int leg, int t) {
-        return halfSpread[leg][t];
+        return legSteps[(leg * steps + t) * LEG_FIELDS + HALF_SPREAD];
+    }
+
+    /** {@link MarketSeries#mark} from the packed records. */
+    double mark(int leg, int t) {
+        return legSteps[(leg * steps + t) * LEG_FIELDS + MARK];
+    }
+
+    /** {@link MarketSeries#low} from the packed records. */
+    double low(int leg, int t) {
+        return legSteps[(leg * steps + t) * LEG_FIELDS + LOW];
+    }
+
+    /** {@link MarketSeries#high} from the packed records. */
+    double high(int leg, int t) {
+        return legSteps[(leg * steps + t) * LEG_FIELDS + HIGH];
+    }
+
+    /** {@link MarketSeries#settledRateSum} from the packed records. */
+    double settledRateSum(int leg, int t) {
+        return legSteps[(leg * steps + t) * LEG_FIELDS + RATE_SUM];
+    }
+
+    /** Whether the leg settled funding in (t − 1, t] ({@link MarketSeries#settlements} &gt; 0). */
+    boolean settled(int leg, int t) {
+        return legSteps[(leg * steps + t) * LEG_FIELDS + SETTLEMENTS] > 0;
+    }
+
+    /** {@link MarketSeries#knownRate8h} from the packed records. */
+    double knownRate8h(int leg, int t) {
+        return legSteps[(leg * steps + t) * LEG_FIELDS + RATE_8H];
     }
 
     public double bidAskPct(int leg, int t) {

@@ -6,6 +6,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintStream;
+import java.time.Duration;
 
 /**
  * Progress of long CLI work on stderr: a redrawn ASCII bar on a terminal, a plain line every
@@ -23,12 +24,20 @@ public final class Progress implements AutoCloseable {
 
     /** Starts a bar of {@code total} units named {@code task}. */
     public static Progress start(String task, long total, String unit) {
-        return start(task, total, unit, System.console() != null, System.err);
+        return start(task, total, unit, 0);
     }
 
-    static Progress start(String task, long total, String unit, boolean terminal, PrintStream err) {
+    /**
+     * Starts a bar at {@code done} of {@code total} units, e.g. a resumed run: speed and the remaining time
+     * count only the units of this run.
+     */
+    public static Progress start(String task, long total, String unit, long done) {
+        return start(task, total, unit, done, System.console() != null, System.err);
+    }
+
+    static Progress start(String task, long total, String unit, long done, boolean terminal, PrintStream err) {
         var b = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" " + unit, 1).showSpeed()
-                .setStyle(ProgressBarStyle.ASCII);
+                .setStyle(ProgressBarStyle.ASCII).startsFrom(done, Duration.ZERO);
         if (terminal) {
             b.setUpdateIntervalMillis(250);
         } else {

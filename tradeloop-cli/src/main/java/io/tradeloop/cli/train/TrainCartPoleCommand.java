@@ -91,7 +91,7 @@ public final class TrainCartPoleCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         // --quiet shows a progress bar on stderr instead of one metrics line per update on stdout.
         Optional<Path> last;
-        try (Progress progress = quiet ? Progress.start("train cartpole", steps, "steps") : null) {
+        try (Progress progress = quiet ? Progress.start("train cartpole", steps, "steps", ppo.globalStep()) : null) {
             last = run.run((UpdateMetrics m) -> {
                 if (solvedAt[0] < 0 && m.meanReturn100() >= 475) {
                     solvedAt[0] = m.globalStep();

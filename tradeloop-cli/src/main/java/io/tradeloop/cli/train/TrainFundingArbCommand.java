@@ -127,7 +127,7 @@ public final class TrainFundingArbCommand implements Callable<Integer> {
         Path last = null;
         boolean outOfTime = false;
         // --quiet shows a progress bar on stderr instead of one metrics line per update on stdout.
-        Progress progress = quiet ? Progress.start("train funding-arb", config.ppo().totalSteps(), "steps") : null;
+        Progress progress = quiet ? Progress.start("train funding-arb", config.ppo().totalSteps(), "steps", startStep) : null;
         while (ppo.globalStep() < config.ppo().totalSteps()) {
             UpdateMetrics m = ppo.iterate();
             Map<String, Double> groups = m.actionGroups(actionNames);

@@ -623,6 +623,9 @@ public final class HttpApi {
     }
 
     private static String rangeOf(String parameter) {
+        if ("asset".equals(parameter)) {
+            return "one of " + String.join(", ", AgentConfig.ASSETS);
+        }
         return AgentConfig.PARAMS.stream().filter(p -> p.name().equals(parameter)).findFirst().map(io.tradeloop.server.agent.ConfigParam::range)
                 .orElse(null);
     }

@@ -1,0 +1,156 @@
+package io.tradeloop.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradeloop.core.SharedData;
+import io.tradeloop.server.brain.SmallDirectionalBundle;
+import io.tradeloop.server.http.TestServer;
+import io.tradeloop.server.json.Json;
+import io.tradeloop.server.market.TestMarkets;
+import io.tradeloop.server.store.DatabaseConfig;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end over REST: a server started with a (small, freshly trained) directional bundle offers the
+ * directional-stack brain, refuses assets it cannot trade with a 400 naming the field, runs a BTC agent
+ * whose decisions carry the stack's votes and gates, and after a restart on the same database still has
+ * every decision and continues the same run where it stopped.
+ */
+class DirectionalAgentServerTest {
+    /** About 5 ms per 4-hour bar. */
+    static final double SPEED = 4 * 3_600_000 / 5.0;
+
+    static JsonNode json(HttpResponse<String> r) {
+        try {
+            return Json.mapper().readTree(r.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + r.body(), e);
+        }
+    }
+
+    static JsonNode ok(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+        return json(r);
+    }
+
+    @Test
+    void aDirectionalAgentTradesExplainsItselfAndSurvivesARestart(@TempDir Path dir) throws Exception {
+        var bundle = SmallDirectionalBundle.get();
+        Assumptions.assumeTrue(bundle.isPresent(), SharedData.ABSENT);
+        var cfg = ServerConfig.defaults(dir, 0).withDatabase(DatabaseConfig.h2File(dir))
+                .withFundingFile(TestMarkets.writeCsv(dir.resolve("funding.csv"), 5, 100))
+                .withDirectionalModel(bundle.get()).withOhlcvFiles(Map.of("BTC", SmallDirectionalBundle.btcFile().orElseThrow()));
+        String key;
+        long id;
+        long stoppedAt;
+        List<String> firstDecisions;
+        try (var ts = TestServer.wrap(Server.start(cfg))) {
+            key = ts.server.createUser("dana").apiKey();
+            var brains = ok(ts.get("/brains", key));
+            assertThat(brains.findValuesAsText("id")).contains("directional-stack", "greedy-carry");
+            JsonNode dirBrain = null;
+            for (JsonNode b : brains) if (b.get("id").asText().equals("directional-stack")) dirBrain = b;
+            assertThat(dirBrain.get("market").asText()).isEqualTo("bars");
+            assertThat(dirBrain.get("assets").toString()).isEqualTo("[\"BTC\"]");
+
+            // an asset outside the allowed set, and one this bundle has no scaler or bars for: 400 naming the field
+            var bad = ts.post("/agents", key, "{\"name\":\"d\",\"brain\":\"directional-stack\",\"asset\":\"XRP\"}");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(json(bad).get("field").asText()).isEqualTo("asset");
+            assertThat(json(bad).get("allowed").asText()).isEqualTo("one of BTC, ETH");
+            var noEth = ts.post("/agents", key, "{\"name\":\"d\",\"brain\":\"directional-stack\",\"asset\":\"ETH\"}");
+            assertThat(noEth.statusCode()).isEqualTo(400);
+            assertThat(json(noEth).get("field").asText()).isEqualTo("asset");
+            assertThat(json(noEth).get("message").asText()).contains("allowed: BTC");
+
+            id = ok(ts.post("/agents", key, "{\"name\":\"btc stack\",\"brain\":\"directional-stack\",\"asset\":\"BTC\",\"speed\":" + SPEED + "}"))
+                    .get("agent_id").asLong();
+            var started = ok(ts.post("/agent/start?agent_id=" + id, key, null));
+            assertThat(started.get("state").asText()).isEqualTo("RUNNING");
+            assertThat(started.get("brain").asText()).isEqualTo("directional-stack");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (ok(ts.get("/agent/status?agent_id=" + id, key)).get("predictions").asLong() < 60) {
+                assertThat(System.nanoTime()).as("60 decisions within 20 s").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            var stopped = ok(ts.post("/agent/stop?agent_id=" + id, key, null));
+            assertThat(stopped.get("state").asText()).isEqualTo("STOPPED");
+            stoppedAt = stopped.get("predictions").asLong();
+            assertThat(stopped.get("pnl_total_usd").asDouble()).isCloseTo(stopped.get("equity_usd").asDouble() - 10_000,
+                    org.assertj.core.api.Assertions.within(1e-6));
+
+            var page = ok(ts.get("/agent/decisions?agent_id=" + id + "&limit=500", key));
+            var ds = page.get("decisions");
+            assertThat(ds.size()).isEqualTo((int) stoppedAt);
+            boolean someGated = false;
+            for (JsonNode d : ds) {
+                assertThat(d.get("brain").asText()).isEqualTo("directional-stack");
+                assertThat(d.get("votes").size()).as("votes of tick %s", d.get("seq")).isGreaterThan(2);
+                assertThat(d.get("votes").get(0).get("voter").asText()).isEqualTo("gbm");
+                assertThat(d.get("reasoning").asText()).startsWith("Stack (");
+                if (d.get("gates").size() > 0) {
+                    someGated = true;
+                    assertThat(d.get("gates").findValuesAsText("name")).containsExactly("meta", "confidence", "regime", "fuzzy");
+                }
+            }
+            assertThat(someGated).as("some bar had a side with support, so its gates were recorded").isTrue();
+            var chart = ok(ts.get("/agent/chart?agent_id=" + id, key));
+            assertThat(chart.get("prices_usd").has("BTC")).isTrue();
+            assertThat(chart.get("prices_usd").get("BTC").size()).isEqualTo(chart.get("times_ms").size());
+            firstDecisions = decisionsText(ts, key, id);
+        }
+
+        try (var ts = TestServer.wrap(Server.start(cfg))) {
+            var st = ok(ts.get("/agent/status?agent_id=" + id, key));
+            assertThat(st.get("state").asText()).isEqualTo("STOPPED");
+            assertThat(st.get("predictions").asLong()).isEqualTo(stoppedAt);
+            assertThat(st.get("config").get("asset").asText()).isEqualTo("BTC");
+            assertThat(decisionsText(ts, key, id)).as("the decisions survive the restart").isEqualTo(firstDecisions);
+
+            // continue the same run: the trader is rebuilt from the journal and goes on from the next bar
+            var again = ok(ts.post("/agent/start?agent_id=" + id, key, null));
+            assertThat(again.get("run_no").asInt()).isEqualTo(1);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (ok(ts.get("/agent/status?agent_id=" + id, key)).get("predictions").asLong() < stoppedAt + 30) {
+                assertThat(System.nanoTime()).as("30 more decisions within 20 s").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            long total = ok(ts.post("/agent/stop?agent_id=" + id, key, null)).get("predictions").asLong();
+            Set<Integer> seqs = new HashSet<>();
+            for (JsonNode d : ok(ts.get("/agent/decisions?agent_id=" + id + "&limit=500", key)).get("decisions")) {
+                assertThat(seqs.add(d.get("seq").asInt())).as("tick %s once", d.get("seq")).isTrue();
+            }
+            assertThat(seqs).hasSize((int) total);
+            assertThat(seqs).allMatch(s -> s >= 0 && s < total);
+        }
+    }
+
+    @Test
+    void withoutABundleTheBrainIsNotOffered() throws Exception {
+        try (var ts = new TestServer()) {
+            String key = ts.server.createUser("erin").apiKey();
+            assertThat(ok(ts.get("/brains", key)).findValuesAsText("id")).doesNotContain("directional-stack");
+            var r = ts.post("/agents", key, "{\"name\":\"d\",\"brain\":\"directional-stack\"}");
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(json(r).get("field").asText()).isEqualTo("brain");
+            assertThat(json(r).get("message").asText()).contains("not available").contains("greedy-carry");
+        }
+    }
+
+    static List<String> decisionsText(TestServer ts, String key, long id) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode d : ok(ts.get("/agent/decisions?agent_id=" + id + "&limit=500", key)).get("decisions")) out.add(d.toString());
+        return out;
+    }
+}

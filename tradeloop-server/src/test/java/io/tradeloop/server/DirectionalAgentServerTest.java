@@ -11,7 +11,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -76,6 +82,13 @@ class DirectionalAgentServerTest {
 
             id = ok(ts.post("/agents", key, "{\"name\":\"btc stack\",\"brain\":\"directional-stack\",\"asset\":\"BTC\",\"speed\":" + SPEED + "}"))
                     .get("agent_id").asLong();
+            List<String> events = new CopyOnWriteArrayList<>();
+            InputStream stream = listen(ts, key, events);
+            long helloBy = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!events.contains("event: hello")) {
+                assertThat(System.nanoTime()).as("the event stream says hello").isLessThan(helloBy);
+                Thread.sleep(10);
+            }
             var started = ok(ts.post("/agent/start?agent_id=" + id, key, null));
             assertThat(started.get("state").asText()).isEqualTo("RUNNING");
             assertThat(started.get("brain").asText()).isEqualTo("directional-stack");
@@ -85,6 +98,11 @@ class DirectionalAgentServerTest {
                 Thread.sleep(20);
             }
             var stopped = ok(ts.post("/agent/stop?agent_id=" + id, key, null));
+            // the agent's decisions and stats reached its owner over SSE, as a funding agent's do
+            assertThat(events).contains("event: status", "event: stats", "event: decision");
+            assertThat(events).anySatisfy(e -> assertThat(e).startsWith("data:").contains("\"brain\":\"directional-stack\"")
+                    .contains("\"voter\":\"gbm\""));
+            stream.close();
             assertThat(stopped.get("state").asText()).isEqualTo("STOPPED");
             stoppedAt = stopped.get("predictions").asLong();
             assertThat(stopped.get("pnl_total_usd").asDouble()).isCloseTo(stopped.get("equity_usd").asDouble() - 10_000,
@@ -146,6 +164,23 @@ class DirectionalAgentServerTest {
             assertThat(json(r).get("field").asText()).isEqualTo("brain");
             assertThat(json(r).get("message").asText()).contains("not available").contains("greedy-carry");
         }
+    }
+
+    /** Collects the {@code event:} and {@code data:} lines of the caller's event stream. */
+    static InputStream listen(TestServer ts, String key, List<String> lines) throws Exception {
+        var req = HttpRequest.newBuilder(ts.uri("/events")).header("Authorization", "Bearer " + key).header("Accept", "text/event-stream").build();
+        InputStream in = ts.http.send(req, HttpResponse.BodyHandlers.ofInputStream()).body();
+        Thread.ofVirtual().start(() -> {
+            try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("event:") || line.startsWith("data:")) lines.add(line);
+                }
+            } catch (Exception ignored) {
+                // the test closed the stream
+            }
+        });
+        return in;
     }
 
     static List<String> decisionsText(TestServer ts, String key, long id) {

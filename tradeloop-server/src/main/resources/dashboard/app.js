@@ -124,7 +124,7 @@ async function loadBrains() {
     o.textContent = b.id + (b.market === 'bars' ? ' (directional, 4h bars)' : ' (funding arbitrage)');
     sel.appendChild(o);
   }
-  sel.addEventListener('change', () => { S.dirty = true; renderBrain(); });
+  sel.addEventListener('change', () => { S.dirty = true; renderBrain(); renderSliderLabels(); });
   $('asset').addEventListener('change', () => { S.dirty = true; });
 }
 
@@ -137,6 +137,8 @@ function renderBrain(asset) {
   const bars = !!b && b.market === 'bars';
   $('asset-row').hidden = !bars;
   $('size-preview').hidden = bars;
+  // a directional agent holds one position and has no funding carry: those settings do not apply to it
+  for (const id of ['max_positions', 'entry_apr_pct']) $(id).closest('.slider').hidden = bars;
   const sel = $('asset');
   if (bars) {
     const keep = asset || sel.value;
@@ -154,12 +156,18 @@ function renderBrain(asset) {
       : 'Funding-rate arbitrage across venues (long one perpetual, short another).';
 }
 
+/** Replay speed in the agent's own steps: 8 h funding ticks or 4 h bars. */
+function speedLabel(sp) {
+  if (!isBars($('brain').value)) return sp.label;
+  return sp.v >= 1e9 ? sp.label : Math.round(sp.v / 14400) + ' bars/s';
+}
+
 function renderSliderLabels() {
   $('max_leverage-v').textContent = Number($('max_leverage').value).toFixed(1) + '×';
   $('target_utilization-v').textContent = Math.round($('target_utilization').value * 100) + '%';
   $('max_positions-v').textContent = $('max_positions').value;
   $('entry_apr_pct-v').textContent = $('entry_apr_pct').value + '%';
-  $('speed-v').textContent = SPEEDS[$('speed').value].label;
+  $('speed-v').textContent = speedLabel(SPEEDS[$('speed').value]);
 }
 
 function renderPreview() {

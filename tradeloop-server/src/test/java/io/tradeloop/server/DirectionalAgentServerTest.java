@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * End to end over REST: a server started with a (small, freshly trained) directional bundle offers the
  * directional-stack brain, refuses assets it cannot trade with a 400 naming the field, runs a BTC agent
- * whose decisions carry the stack's votes and gates, and after a restart on the same database still has
- * every decision and continues the same run where it stopped.
+ * whose decisions carry the stack's votes and gates, and after restarts on the same database still has
+ * every decision: a stopped agent continues its run from the journal, a running one is recovered running.
  */
 class DirectionalAgentServerTest {
     /** About 5 ms per 4-hour bar. */
@@ -92,11 +92,7 @@ class DirectionalAgentServerTest {
             var started = ok(ts.post("/agent/start?agent_id=" + id, key, null));
             assertThat(started.get("state").asText()).isEqualTo("RUNNING");
             assertThat(started.get("brain").asText()).isEqualTo("directional-stack");
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (ok(ts.get("/agent/status?agent_id=" + id, key)).get("predictions").asLong() < 60) {
-                assertThat(System.nanoTime()).as("60 decisions within 20 s").isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            awaitPredictions(ts, key, id, 60);
             var stopped = ok(ts.post("/agent/stop?agent_id=" + id, key, null));
             // the agent's decisions and stats reached its owner over SSE, as a funding agent's do
             assertThat(events).contains("event: status", "event: stats", "event: decision");
@@ -139,18 +135,41 @@ class DirectionalAgentServerTest {
             // continue the same run: the trader is rebuilt from the journal and goes on from the next bar
             var again = ok(ts.post("/agent/start?agent_id=" + id, key, null));
             assertThat(again.get("run_no").asInt()).isEqualTo(1);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (ok(ts.get("/agent/status?agent_id=" + id, key)).get("predictions").asLong() < stoppedAt + 30) {
-                assertThat(System.nanoTime()).as("30 more decisions within 20 s").isLessThan(deadline);
-                Thread.sleep(20);
-            }
-            long total = ok(ts.post("/agent/stop?agent_id=" + id, key, null)).get("predictions").asLong();
+            awaitPredictions(ts, key, id, stoppedAt + 20);
+            // then the server shuts down while the agent runs: it stays RUNNING in the database
+        }
+
+        try (var ts = TestServer.wrap(Server.start(cfg))) {
+            var st = ok(ts.get("/agent/status?agent_id=" + id, key));
+            assertThat(st.get("state").asText()).as("recovered in the state it was in").isEqualTo("RUNNING");
+            long recoveredAt = st.get("predictions").asLong();
+            awaitPredictions(ts, key, id, recoveredAt + 20);
+            var stopped = ok(ts.post("/agent/stop?agent_id=" + id, key, null));
+            assertThat(stopped.get("run_no").asInt()).isEqualTo(1);
+            long total = stopped.get("predictions").asLong();
+            List<String> all = decisionsText(ts, key, id);
+            assertThat(all).hasSize((int) total);
+            assertThat(all.subList(all.size() - firstDecisions.size(), all.size())).as("the first decisions, unchanged").isEqualTo(firstDecisions);
             Set<Integer> seqs = new HashSet<>();
             for (JsonNode d : ok(ts.get("/agent/decisions?agent_id=" + id + "&limit=500", key)).get("decisions")) {
                 assertThat(seqs.add(d.get("seq").asInt())).as("tick %s once", d.get("seq")).isTrue();
             }
             assertThat(seqs).hasSize((int) total);
             assertThat(seqs).allMatch(s -> s >= 0 && s < total);
+
+            // another market (a funding brain) cannot continue a run of bars: the next start begins a new run
+            ok(ts.send("PUT", "/agent/config?agent_id=" + id, key, "{\"brain\":\"greedy-carry\"}"));
+            var funding = ok(ts.post("/agent/start?agent_id=" + id, key, null));
+            assertThat(funding.get("run_no").asInt()).isEqualTo(2);
+            ok(ts.post("/agent/stop?agent_id=" + id, key, null));
+        }
+    }
+
+    static void awaitPredictions(TestServer ts, String key, long id, long n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (ok(ts.get("/agent/status?agent_id=" + id, key)).get("predictions").asLong() < n) {
+            assertThat(System.nanoTime()).as("agent %d reaches %d decisions within 20 s", id, n).isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 

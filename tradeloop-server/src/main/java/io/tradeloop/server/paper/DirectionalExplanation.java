@@ -80,6 +80,7 @@ final class DirectionalExplanation {
             if (d.fuzzy() != null) {
                 sb.append(String.format(Locale.ROOT, " Fuzzy action %+.3f.", d.fuzzy().action()));
             }
+            // a protective exit on this close overrides the stack's own exit or hold: then only the risk exit is told
             switch (d.action()) {
                 case Action.Enter e -> {
                     var s = d.sizing();
@@ -89,7 +90,9 @@ final class DirectionalExplanation {
                     sb.append(String.format(Locale.ROOT, "; stop %.2f%%, take-profit %.2f%%, time exit after %d bars.", 100 * e.stopLossPct(),
                             100 * e.takeProfitPct(), e.maxBars()));
                 }
-                case Action.Exit x -> sb.append(" Exit: ").append(x.reason()).append('.');
+                case Action.Exit x -> {
+                    if (forced == null) sb.append(" Exit: ").append(x.reason()).append('.');
+                }
                 case Action.Hold h -> {
                     if (forced == null) sb.append(" Hold: ").append(h.reason()).append('.');
                 }

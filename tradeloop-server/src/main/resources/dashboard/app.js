@@ -12,7 +12,7 @@ const SLIDERS = ['max_leverage', 'target_utilization', 'max_positions', 'entry_a
 
 const S = {
   key: sessionStorage.getItem(KEY_STORE),
-  me: null, agents: [], agentId: null, status: null, decisions: [], params: {},
+  me: null, agents: [], agentId: null, status: null, decisions: [], params: {}, brains: [],
   charts: {}, chart: null, open: new Set(), base: 'BTC', stream: null, retryMs: 1000, chartTimer: null, dirty: false,
 };
 
@@ -75,6 +75,7 @@ async function login(key) {
   $('login').hidden = true;
   $('app').hidden = false;
   await loadParams();
+  await loadBrains();
   await loadAgents();
   connectEvents();
 }
@@ -112,12 +113,61 @@ async function loadParams() {
   $('speed').addEventListener('input', () => { S.dirty = true; renderSliderLabels(); });
 }
 
+// ---------- brains: funding brains trade the funding replay, a 'bars' brain one asset's 4h bars ----------
+async function loadBrains() {
+  S.brains = await api('GET', '/brains');
+  const sel = $('brain');
+  sel.innerHTML = '';
+  for (const b of S.brains) {
+    const o = document.createElement('option');
+    o.value = b.id;
+    o.textContent = b.id + (b.market === 'bars' ? ' (directional, 4h bars)' : ' (funding arbitrage)');
+    sel.appendChild(o);
+  }
+  sel.addEventListener('change', () => { S.dirty = true; renderBrain(); renderSliderLabels(); });
+  $('asset').addEventListener('change', () => { S.dirty = true; });
+}
+
+const brainOf = (id) => S.brains.find((b) => b.id === id);
+const isBars = (id) => { const b = brainOf(id); return !!b && b.market === 'bars'; };
+
+/** Shows the asset chooser and the sizing note that fit the chosen brain. */
+function renderBrain(asset) {
+  const b = brainOf($('brain').value);
+  const bars = !!b && b.market === 'bars';
+  $('asset-row').hidden = !bars;
+  $('size-preview').hidden = bars;
+  // a directional agent holds one position and has no funding carry: those settings do not apply to it
+  for (const id of ['max_positions', 'entry_apr_pct']) $(id).closest('.slider').hidden = bars;
+  const sel = $('asset');
+  if (bars) {
+    const keep = asset || sel.value;
+    sel.innerHTML = '';
+    for (const a of b.assets) {
+      const o = document.createElement('option');
+      o.value = o.textContent = a;
+      sel.appendChild(o);
+    }
+    if (b.assets.includes(keep)) sel.value = keep;
+  }
+  $('brain-note').textContent = !b ? 'this agent\'s brain is not loaded on this server'
+    : bars ? 'Trades one asset long, flat or short through the directional stack (votes, meta-label, confidence, regime and fuzzy gates, '
+      + 'risk layer); size = the stack\'s fraction of equity, capped at utilisation × leverage.'
+      : 'Funding-rate arbitrage across venues (long one perpetual, short another).';
+}
+
+/** Replay speed in the agent's own steps: 8 h funding ticks or 4 h bars. */
+function speedLabel(sp) {
+  if (!isBars($('brain').value)) return sp.label;
+  return sp.v >= 1e9 ? sp.label : Math.round(sp.v / 14400) + ' bars/s';
+}
+
 function renderSliderLabels() {
   $('max_leverage-v').textContent = Number($('max_leverage').value).toFixed(1) + '×';
   $('target_utilization-v').textContent = Math.round($('target_utilization').value * 100) + '%';
   $('max_positions-v').textContent = $('max_positions').value;
   $('entry_apr_pct-v').textContent = $('entry_apr_pct').value + '%';
-  $('speed-v').textContent = SPEEDS[$('speed').value].label;
+  $('speed-v').textContent = speedLabel(SPEEDS[$('speed').value]);
 }
 
 function renderPreview() {
@@ -136,6 +186,14 @@ function renderPreview() {
 
 function fillSettings(cfg) {
   for (const id of SLIDERS) $(id).value = cfg[id];
+  const sel = $('brain');
+  if (!brainOf(cfg.brain) && ![...sel.options].some((o) => o.value === cfg.brain)) {
+    const o = document.createElement('option'); // an agent whose brain is not loaded here still shows it
+    o.value = o.textContent = cfg.brain;
+    sel.appendChild(o);
+  }
+  sel.value = cfg.brain;
+  renderBrain(cfg.asset);
   let best = 0;
   SPEEDS.forEach((s, i) => { if (Math.abs(Math.log(s.v / cfg.speed)) < Math.abs(Math.log(SPEEDS[best].v / cfg.speed))) best = i; });
   $('speed').value = best;
@@ -149,6 +207,8 @@ $('save-config').addEventListener('click', () => withLoading($('save-config'), a
   for (const id of SLIDERS) body[id] = Number($(id).value);
   body.max_positions = Math.round(body.max_positions);
   body.speed = SPEEDS[$('speed').value].v;
+  if ($('brain').value !== S.status.config.brain) body.brain = $('brain').value;
+  if (isBars($('brain').value) && $('asset').value) body.asset = $('asset').value;
   if (body.entry_apr_pct < S.status.config.exit_apr_pct) body.exit_apr_pct = body.entry_apr_pct;
   try {
     const st = await api('PUT', '/agent/config?agent_id=' + S.agentId, body);
@@ -243,7 +303,7 @@ function setButtons(st) {
   $('btn-resume').disabled = s !== 'PAUSED';
   $('btn-stop').disabled = !(s === 'RUNNING' || s === 'PAUSED');
   const locked = s === 'RUNNING' || s == null;
-  for (const id of [...SLIDERS, 'speed', 'save-config']) $(id).disabled = locked;
+  for (const id of [...SLIDERS, 'speed', 'save-config', 'brain', 'asset']) $(id).disabled = locked;
   $('lock').hidden = s !== 'RUNNING';
 }
 

@@ -21,6 +21,7 @@ import io.tradeloop.rl.checkpoint.CheckpointStore;
 import io.tradeloop.server.Server;
 import io.tradeloop.server.ServerConfig;
 import io.tradeloop.server.agent.AgentConfig;
+import io.tradeloop.server.brain.DirectionalStackBrain;
 import io.tradeloop.server.brain.PpoFundingBrain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -144,11 +145,26 @@ public final class DemoCommand implements Callable<Integer> {
         if (policy != null) {
             cfg = cfg.withPolicy(policy.toAbsolutePath());
         }
-        Server server = Server.start(cfg);
+        // the directional stack takes minutes to train, so the demo only uses a bundle trained beforehand
+        Path bundle = out.resolve("directional");
+        Server server;
+        boolean directional = Files.isDirectory(bundle.resolve("models"));
+        if (directional) {
+            try {
+                server = Server.start(cfg.withDirectionalModel(bundle.toAbsolutePath()));
+            } catch (RuntimeException e) {
+                o.println("    directional bundle " + bundle + " not used: " + e.getMessage());
+                directional = false;
+                server = Server.start(cfg);
+            }
+        } else {
+            server = Server.start(cfg);
+        }
+        final Server started = server;
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             o.println("tradeloop: stopping (agents resume on the next start) ...");
-            server.close();
+            started.close();
             stopped.countDown();
         }, "tradeloop-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -163,10 +179,23 @@ public final class DemoCommand implements Callable<Integer> {
                 server.agents().start(userId, ppo.get().agentId(), ppo.get().finished());
             }
         }
+        if (directional) {
+            long userId = demo.user().userId();
+            var stack = server.agents().list(userId).stream().filter(a -> a.config().brain().equals(DirectionalStackBrain.ID)).findFirst();
+            if (stack.isEmpty()) {
+                var created = server.agents().create(userId, AgentConfig.defaults("stack demo").withSpeed(speed)
+                        .withBrain(DirectionalStackBrain.ID).withAsset("BTC"));
+                server.agents().start(userId, created.agentId(), false);
+            } else if (!stack.get().state().isActive()) {
+                server.agents().start(userId, stack.get().agentId(), stack.get().finished());
+            }
+        }
         o.println("5/5 dashboard: " + server.url());
         o.println("    user demo, API key (shown once): " + demo.user().apiKey());
         o.println("    paper agents replay real 2023 funding data at " + speed + "x" + (policy == null ? "" : " (greedy carry and the PPO policy)")
                 + "; Ctrl-C stops");
+        o.println(directional ? "    and the directional stack from " + bundle + " trades BTC 4h bars from its test period"
+                : "    (a directional-stack agent joins when " + bundle + " holds a bundle: bin/tradeloop train directional --out " + bundle + ")");
         o.flush();
         if (serveSeconds > 0) {
             boolean done = stopped.await((long) (serveSeconds * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);

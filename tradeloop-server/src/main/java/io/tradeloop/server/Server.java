@@ -8,6 +8,7 @@ import io.tradeloop.server.agent.AgentState;
 import io.tradeloop.server.agent.AgentStatus;
 import io.tradeloop.server.auth.Authenticator;
 import io.tradeloop.server.auth.CredentialCipher;
+import io.tradeloop.server.brain.DirectionalStackBrain;
 import io.tradeloop.server.brain.GreedyCarryBrain;
 import io.tradeloop.server.brain.PpoFundingBrain;
 import io.tradeloop.server.predict.PpoFundingPolicy;
@@ -111,6 +112,11 @@ public final class Server implements AutoCloseable {
                 brains.register(new PpoFundingBrain(policy));
                 log.info("funding policy loaded model={} path={}", policy.model().version(), config.policyPath());
             }
+            if (config.directionalModel() != null) {
+                var stack = DirectionalStackBrain.load(config.directionalModel(), ohlcvFiles(config));
+                brains.register(stack);
+                log.info("directional stack loaded model={} path={} assets={}", stack.model().version(), config.directionalModel(), stack.assets());
+            }
             var agents = new AgentManager(new AgentStore(db), new TickStore(db), brains, market, unavailable, hub, clock);
             Optional<CredentialCipher> cipher = CredentialCipher.fromEnvironment(env);
             var metrics = new ServerMetrics(agents, hub);
@@ -125,6 +131,21 @@ public final class Server implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** The 4h bar files directional agents replay: the configured ones, else the shared coinbase BTC and ETH files. */
+    private static java.util.Map<String, Path> ohlcvFiles(ServerConfig config) {
+        if (!config.ohlcvFiles().isEmpty()) {
+            return config.ohlcvFiles();
+        }
+        var out = new java.util.LinkedHashMap<String, Path>();
+        for (String asset : io.tradeloop.server.agent.AgentConfig.ASSETS) {
+            SharedData.file("ohlcv/coinbase_" + asset + "-USD_4h.csv").ifPresent(p -> out.put(asset, p));
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("--directional-model needs the 4h OHLCV files ohlcv/coinbase_{BTC,ETH}-USD_4h.csv: " + SharedData.ABSENT);
+        }
+        return out;
     }
 
     static String version() {

@@ -47,6 +47,11 @@ public final class ServeCommand implements Callable<Integer> {
             + "served by /api/predict-multi and offered as the ppo-funding brain")
     Path policy;
 
+    @Option(names = "--directional-model", paramLabel = "DIR",
+            description = "a bundle written by 'tradeloop train directional --out DIR': offered as the directional-stack brain, whose agents "
+                    + "trade one asset's 4h bars (BTC or ETH) from the bundle's test period through the full decision stack")
+    Path directionalModel;
+
     @Option(names = "--demo-user", description = "print a new key for this user and start a paper agent for it")
     String demoUser;
 
@@ -83,6 +88,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (policy != null) {
             cfg = cfg.withPolicy(policy.toAbsolutePath());
+        }
+        if (directionalModel != null) {
+            cfg = cfg.withDirectionalModel(directionalModel.toAbsolutePath());
         }
         Server server = Server.start(cfg);
         if (demoUser != null) {

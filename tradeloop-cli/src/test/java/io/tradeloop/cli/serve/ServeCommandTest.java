@@ -52,4 +52,15 @@ class ServeCommandTest {
         }
         assertThat(Files.exists(dir.resolve("data").resolve("tradeloop.mv.db"))).as("the H2 file database").isTrue();
     }
+
+    @Test
+    void directionalModelFlagReachesTheServerAndAWrongFolderIsNamed(@TempDir Path dir) throws Exception {
+        Path notABundle = Files.createDirectories(dir.resolve("runs"));
+        var cmd = new ServeCommand();
+        new picocli.CommandLine(cmd).parseArgs("--port", "0", "--data-dir", dir.resolve("data").toString(), "--directional-model", notABundle.toString());
+        assertThat(cmd.directionalModel).isEqualTo(notABundle);
+        org.assertj.core.api.Assertions.assertThatThrownBy(cmd::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--directional-model").hasMessageContaining(notABundle.toAbsolutePath().toString())
+                .hasMessageContaining("models/");
+    }
 }

@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  * @param exitAprPct         the carry rule exits a position whose pair's APR fell below this (percent)
  * @param slippageBps        the paper venue fills market orders this many basis points worse than the price
  * @param speed              simulated time per wall-clock time (28,800 = one 8-hour step per second)
+ * @param asset              the instrument a directional brain trades (one of {@link #ASSETS}); funding brains ignore it
  */
 public record AgentConfig(String name, String brain, double initialCapitalUsd, double maxLeverage,
                           double targetUtilization, int maxPositions, double stopLossThreshold, double liquidationBuffer,
-                          double entryAprPct, double exitAprPct, double slippageBps, double speed) {
+                          double entryAprPct, double exitAprPct, double slippageBps, double speed, String asset) {
 
     public static final ConfigParam INITIAL_CAPITAL = new ConfigParam("initial_capital_usd", 100, 10_000_000, 10_000, false, "USD",
             "starting cash of a new run");
@@ -59,6 +60,10 @@ public record AgentConfig(String name, String brain, double initialCapitalUsd, d
     public static final Pattern BRAIN = Pattern.compile("[a-z0-9\\-]{1,32}");
     /** The brain a new agent gets. */
     public static final String DEFAULT_BRAIN = "greedy-carry";
+    /** The assets a directional agent may trade: those with a 4h OHLCV file the directional stack is trained on. */
+    public static final List<String> ASSETS = List.of("BTC", "ETH");
+    /** The asset a new agent gets. */
+    public static final String DEFAULT_ASSET = "BTC";
 
     public AgentConfig {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -80,6 +85,17 @@ public record AgentConfig(String name, String brain, double initialCapitalUsd, d
         }
         check(SLIPPAGE, slippageBps);
         check(SPEED, speed);
+        if (asset == null || !ASSETS.contains(asset)) {
+            throw new ConfigException("asset", "value '" + abbreviate(asset) + "' must be one of " + String.join(", ", ASSETS));
+        }
+    }
+
+    /** The settings with the default asset (funding agents, which trade every replayed instrument). */
+    public AgentConfig(String name, String brain, double initialCapitalUsd, double maxLeverage, double targetUtilization, int maxPositions,
+                       double stopLossThreshold, double liquidationBuffer, double entryAprPct, double exitAprPct, double slippageBps,
+                       double speed) {
+        this(name, brain, initialCapitalUsd, maxLeverage, targetUtilization, maxPositions, stopLossThreshold, liquidationBuffer, entryAprPct,
+                exitAprPct, slippageBps, speed, DEFAULT_ASSET);
     }
 
     private static void check(ConfigParam p, double value) {
@@ -96,7 +112,7 @@ public record AgentConfig(String name, String brain, double initialCapitalUsd, d
         return new AgentConfig(name, DEFAULT_BRAIN, INITIAL_CAPITAL.defaultValue(), MAX_LEVERAGE.defaultValue(),
                 TARGET_UTILIZATION.defaultValue(), (int) MAX_POSITIONS.defaultValue(), STOP_LOSS.defaultValue(),
                 LIQUIDATION_BUFFER.defaultValue(), ENTRY_APR.defaultValue(), EXIT_APR.defaultValue(), SLIPPAGE.defaultValue(),
-                SPEED.defaultValue());
+                SPEED.defaultValue(), DEFAULT_ASSET);
     }
 
     /** The five values of the funding-arbitrage contract, as the environment and the policy read them. */
@@ -120,11 +136,16 @@ public record AgentConfig(String name, String brain, double initialCapitalUsd, d
 
     public AgentConfig withBrain(String newBrain) {
         return new AgentConfig(name, newBrain, initialCapitalUsd, maxLeverage, targetUtilization, maxPositions, stopLossThreshold,
-                liquidationBuffer, entryAprPct, exitAprPct, slippageBps, speed);
+                liquidationBuffer, entryAprPct, exitAprPct, slippageBps, speed, asset);
+    }
+
+    public AgentConfig withAsset(String newAsset) {
+        return new AgentConfig(name, brain, initialCapitalUsd, maxLeverage, targetUtilization, maxPositions, stopLossThreshold,
+                liquidationBuffer, entryAprPct, exitAprPct, slippageBps, speed, newAsset);
     }
 
     public AgentConfig withSpeed(double newSpeed) {
         return new AgentConfig(name, brain, initialCapitalUsd, maxLeverage, targetUtilization, maxPositions, stopLossThreshold,
-                liquidationBuffer, entryAprPct, exitAprPct, slippageBps, newSpeed);
+                liquidationBuffer, entryAprPct, exitAprPct, slippageBps, newSpeed, asset);
     }
 }

@@ -7,7 +7,7 @@ package io.tradeloop.server.agent;
 public record AgentConfigPatch(String name, String brain, Double initialCapitalUsd, Double maxLeverage,
                                Double targetUtilization, Integer maxPositions, Double stopLossThreshold,
                                Double liquidationBuffer, Double entryAprPct, Double exitAprPct, Double slippageBps,
-                               Double speed) {
+                               Double speed, String asset) {
     /** {@code base} with every present field of this patch applied. */
     public AgentConfig applyTo(AgentConfig base) {
         return new AgentConfig(
@@ -22,13 +22,14 @@ public record AgentConfigPatch(String name, String brain, Double initialCapitalU
                 entryAprPct != null ? entryAprPct : base.entryAprPct(),
                 exitAprPct != null ? exitAprPct : base.exitAprPct(),
                 slippageBps != null ? slippageBps : base.slippageBps(),
-                speed != null ? speed : base.speed());
+                speed != null ? speed : base.speed(),
+                asset != null ? asset : base.asset());
     }
 
     /** True when no field is present. */
     public boolean isEmpty() {
         return name == null && brain == null && initialCapitalUsd == null && maxLeverage == null && targetUtilization == null
                 && maxPositions == null && stopLossThreshold == null && liquidationBuffer == null && entryAprPct == null
-                && exitAprPct == null && slippageBps == null && speed == null;
+                && exitAprPct == null && slippageBps == null && speed == null && asset == null;
     }
 }

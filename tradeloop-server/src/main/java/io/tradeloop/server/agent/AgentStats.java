@@ -29,6 +29,25 @@ public record AgentStats(int runNo, double initialCapitalUsd, int nextTick, long
                 Math.floorDiv(firstTickMs, 86_400_000L) * 86_400_000L, initialCapitalUsd, 0, false);
     }
 
+    /**
+     * The totals after tick {@code k} at {@code timeMs}: one more prediction, {@code closed} positions closed of which
+     * {@code wins} won, the new equity with its peak and drawdown, and today's base rolled at a new UTC day.
+     */
+    public AgentStats afterTick(int k, long timeMs, long newLedgerSeq, int closed, int newWins, double equity, long newRunningMs,
+                                boolean last) {
+        long day = Math.floorDiv(timeMs, 86_400_000L) * 86_400_000L;
+        long dayStart = dayStartMs;
+        double dayStartEquity = dayStartEquityUsd;
+        if (day != dayStart) {
+            dayStart = day;
+            dayStartEquity = equityUsd;
+        }
+        double peak = Math.max(peakEquityUsd, equity);
+        double dd = Math.max(maxDrawdownPct, (peak - equity) / peak);
+        return new AgentStats(runNo, initialCapitalUsd, k + 1, timeMs, newLedgerSeq, predictions + 1, trades + closed, wins + newWins,
+                losses + closed - newWins, equity, peak, dd, dayStart, dayStartEquity, newRunningMs, last);
+    }
+
     public double pnlTotalUsd() {
         return equityUsd - initialCapitalUsd;
     }

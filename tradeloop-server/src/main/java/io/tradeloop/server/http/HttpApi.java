@@ -80,6 +80,13 @@ public final class HttpApi {
     // ---- request and answer bodies ----
 
     /** Body of {@code POST /agent/start}. @param reset begin a new run (fresh account, replay from its start) */
+    /**
+     * A brain agents may name: {@code market} is {@code funding} (the funding replay, every instrument) or
+     * {@code bars} (one asset's 4h bars, chosen with the agent's {@code asset}); {@code assets} lists those it trades.
+     */
+    public record BrainInfo(String id, String market, String modelVersion, String summary, List<String> assets) {
+    }
+
     public record StartRequest(Boolean reset) {
     }
 
@@ -190,6 +197,8 @@ public final class HttpApi {
                         List.of(204, 400, 404), this::deleteCredential),
                 new Route(GET, "/agents", "the caller's agents with their status", true, List.of(), null, AgentStatus.class, List.of(200),
                         ctx -> ctx.json(agents.list(principal(ctx).userId()))),
+                new Route(GET, "/brains", "the brains agents may name in their config, with their market and tradable assets", true,
+                        List.of(), null, BrainInfo.class, List.of(200), ctx -> ctx.json(brainInfos())),
                 new Route(POST, "/agents", "create an agent (STOPPED); absent settings take their defaults", true, List.of(),
                         AgentConfigPatch.class, AgentStatus.class, List.of(201, 400, 409), this::createAgent),
                 new Route(POST, "/agent/start", "start the agent (continue its run, or a new run with reset)", true, agentQuery(),
@@ -458,12 +467,22 @@ public final class HttpApi {
         ctx.json(new DecisionsPage(id, agents.status(userId, id).runNo(), page, next));
     }
 
+    private List<BrainInfo> brainInfos() {
+        return agents.brains().stream().map(b -> b instanceof io.tradeloop.server.brain.DirectionalStackBrain d
+                ? new BrainInfo(d.id(), "bars", d.model().version(), d.model().summary(), d.assets())
+                : new BrainInfo(b.id(), "funding", b.model().version(), b.model().summary(), agents.market() == null ? List.of()
+                        : agents.market().instruments().stream().map(Instrument::base).distinct().toList())).toList();
+    }
+
     private void chart(Context ctx) {
         long id = agentId(ctx);
         int points = Params.intParam(ctx, "points", 2, 5000, 1000);
         long userId = principal(ctx).userId();
         var chart = agents.chart(userId, id, points);
-        MarketReplay m = agents.market();
+        // a directional agent's chart shows the instrument it trades, at the closes its decisions saw
+        boolean directional = agents.isDirectional(userId, id);
+        MarketReplay m = directional ? null : agents.market();
+        String ownAsset = directional ? agents.status(userId, id).config().asset() : null;
         List<Long> times = new ArrayList<>();
         List<Double> equity = new ArrayList<>();
         Map<String, List<Double>> prices = new LinkedHashMap<>();
@@ -475,9 +494,15 @@ public final class HttpApi {
             }
             firstOfBase.keySet().forEach(b -> prices.put(b, new ArrayList<>()));
         }
+        if (ownAsset != null) {
+            prices.put(ownAsset, new ArrayList<>());
+        }
         for (var pt : chart.points()) {
             times.add(pt.simTimeMs());
             equity.add(pt.equityUsd());
+            if (ownAsset != null) {
+                prices.get(ownAsset).add(pt.priceUsd());
+            }
             if (m != null && pt.seq() < m.size()) {
                 firstOfBase.forEach((b, idx) -> prices.get(b).add(m.price(idx, pt.seq())));
             }
@@ -598,6 +623,9 @@ public final class HttpApi {
     }
 
     private static String rangeOf(String parameter) {
+        if ("asset".equals(parameter)) {
+            return "one of " + String.join(", ", AgentConfig.ASSETS);
+        }
         return AgentConfig.PARAMS.stream().filter(p -> p.name().equals(parameter)).findFirst().map(io.tradeloop.server.agent.ConfigParam::range)
                 .orElse(null);
     }

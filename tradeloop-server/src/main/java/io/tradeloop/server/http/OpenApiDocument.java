@@ -141,6 +141,11 @@ final class OpenApiDocument {
                         s.put("description", p.description() + " (" + p.unit() + ")");
                     }
                 }
+                if (name.equals("asset")) {
+                    s.put("enum", AgentConfig.ASSETS);
+                    s.put("default", AgentConfig.DEFAULT_ASSET);
+                    s.put("description", "the instrument a directional-stack agent trades (funding brains ignore it)");
+                }
             }
             props.put(name, s);
         }

@@ -5,18 +5,10 @@ import io.tradeloop.core.instrument.Instrument;
 import java.util.List;
 
 /**
- * A market-data source an agent steps through tick by tick (recorded data now; a live feed adapter can
+ * A funding market-data source an agent steps through tick by tick (recorded data now; a live feed adapter can
  * implement the same contract). A frame at tick {@code k} holds only what is known at its time.
  */
-public interface MarketReplay {
-    /** A human description: file, span, instruments. */
-    String describe();
-
-    /** The number of ticks. */
-    int size();
-
-    /** The time of tick {@code k}, epoch ms UTC; strictly increasing in {@code k}. */
-    long timeMs(int tick);
+public interface MarketReplay extends Replay {
 
     /** The perpetuals this replay quotes, in a fixed order. */
     List<Instrument> instruments();

@@ -50,11 +50,10 @@ import java.util.Map;
  * max positions); each leg locks size / leverage of margin.
  * Not thread-safe: one agent loop owns it.
  */
-public final class PaperTrader {
+public final class PaperTrader implements Trader {
     /** Margin use above which entries are refused (DESIGN.md: "no entry that would breach ... 95% margin use"). */
     public static final double MAX_MARGIN_USE = 0.95;
     private static final int SLOTS = FundingAction.EXECUTION_SLOTS;
-    private static final long DAY_MS = 86_400_000L;
     private static final double HOUR_MS = 3_600_000.0;
 
     private final long agentId;
@@ -166,16 +165,19 @@ public final class PaperTrader {
     }
 
     /** Applies new settings from the next tick on (the run's initial capital never changes mid-run). */
+    @Override
     public void reconfigure(AgentConfig newConfig) {
         this.config = newConfig;
         this.risk = riskEngineFor(newConfig);
         this.venue = new PaperVenue(newConfig.slippageBps());
     }
 
+    @Override
     public AgentStats stats() {
         return stats;
     }
 
+    @Override
     public AgentConfig config() {
         return config;
     }
@@ -190,6 +192,7 @@ public final class PaperTrader {
     }
 
     /** Processes the next tick of the replay. */
+    @Override
     public TickRecord step(long wallMs, long runningMs) {
         int k = stats.nextTick();
         if (k >= market.size()) {
@@ -257,18 +260,7 @@ public final class PaperTrader {
         }
         // 5. Totals.
         double equity = portfolio.equityUsd();
-        long day = Math.floorDiv(t, DAY_MS) * DAY_MS;
-        long dayStart = stats.dayStartMs();
-        double dayStartEquity = stats.dayStartEquityUsd();
-        if (day != dayStart) {
-            dayStart = day;
-            dayStartEquity = stats.equityUsd();
-        }
-        double peak = Math.max(stats.peakEquityUsd(), equity);
-        double dd = Math.max(stats.maxDrawdownPct(), (peak - equity) / peak);
-        stats = new AgentStats(stats.runNo(), stats.initialCapitalUsd(), k + 1, t, ledgerSeq, stats.predictions() + 1,
-                stats.trades() + tick.closed.size(), stats.wins() + tick.wins, stats.losses() + tick.closed.size() - tick.wins,
-                equity, peak, dd, dayStart, dayStartEquity, runningMs, k + 1 >= market.size());
+        stats = stats.afterTick(k, t, ledgerSeq, tick.closed.size(), tick.wins, equity, runningMs, k + 1 >= market.size());
 
         StringBuilder reasoning = new StringBuilder(d.reasoning());
         for (ClosedTrade c : tick.closed) {
@@ -472,6 +464,7 @@ public final class PaperTrader {
     }
 
     /** The open legs now. */
+    @Override
     public List<PositionRecord> positions() {
         List<PositionRecord> out = new ArrayList<>();
         for (OpenSlot s : slots) {

@@ -3,6 +3,7 @@ package io.tradeloop.server.runtime;
 import io.tradeloop.core.time.Clock;
 import io.tradeloop.core.time.TimeFormat;
 import io.tradeloop.server.agent.AgentBrain;
+import io.tradeloop.server.agent.Brain;
 import io.tradeloop.server.agent.AgentConfig;
 import io.tradeloop.server.agent.AgentConfigPatch;
 import io.tradeloop.server.agent.AgentException;
@@ -11,8 +12,12 @@ import io.tradeloop.server.agent.AgentState;
 import io.tradeloop.server.agent.AgentStats;
 import io.tradeloop.server.agent.AgentStatus;
 import io.tradeloop.server.agent.DecisionRecord;
+import io.tradeloop.server.brain.DirectionalStackBrain;
 import io.tradeloop.server.market.MarketReplay;
+import io.tradeloop.server.market.Replay;
+import io.tradeloop.server.paper.DirectionalPaperTrader;
 import io.tradeloop.server.paper.PaperTrader;
+import io.tradeloop.server.paper.Trader;
 import io.tradeloop.server.store.AgentStore;
 import io.tradeloop.server.store.TickStore;
 import org.slf4j.Logger;
@@ -65,16 +70,16 @@ public final class AgentManager {
         for (var row : agents.listAll()) {
             AgentStats stats = row.runNo() == 0 ? null : ticks.stats(row.id(), row.runNo()).orElse(null);
             var positions = row.runNo() == 0 ? List.<io.tradeloop.server.agent.PositionRecord>of() : ticks.positions(row.id(), row.runNo());
-            AgentBrain brain = brains.get(row.config().brain()).orElse(null);
+            Brain brain = brains.get(row.config().brain()).orElse(null);
             var rt = new AgentRuntime(row.id(), row.userId(), row.config(), row.state(), row.stateReason(), row.runNo(), stats, positions,
                     brain, agents, ticks, events, clock);
-            rt.attach(market, brain);
+            rt.attach(replayOrNull(row.config(), brain), brain);
             runtimes.put(row.id(), rt);
             if (row.state().isActive()) {
                 try {
-                    PaperTrader trader = restore(row.id(), row.config(), row.runNo(), brain);
+                    Trader trader = restore(row.id(), row.config(), row.runNo(), brain);
                     agents.recordRecovery(row.id());
-                    rt.launch(trader, brain, market, row.state(), row.stateReason());
+                    rt.launch(trader, brain, replay(row.config(), brain), row.state(), row.stateReason());
                     restarted++;
                     log.info("agent recovered agent_id={} user_id={} state={} next_tick={}", row.id(), row.userId(), row.state(),
                             trader.stats().nextTick());
@@ -89,14 +94,17 @@ public final class AgentManager {
 
     /** Creates an agent (STOPPED) for {@code userId}. */
     public AgentStatus create(long userId, AgentConfig config) {
-        requireBrain(config.brain());
+        Brain brain = requireBrain(config.brain());
+        if (brain instanceof DirectionalStackBrain d) {
+            d.replay(config.asset()); // an asset the bundle cannot trade is named (400) now, not at start
+        }
         if (agents.listForUser(userId).size() >= MAX_AGENTS_PER_USER) {
             throw new AgentException(Kind.CONFLICT, null, "a user may have at most " + MAX_AGENTS_PER_USER + " agents");
         }
         long id = agents.insert(userId, config, clock.nowMs());
         var rt = new AgentRuntime(id, userId, config, AgentState.STOPPED, null, 0, null, List.of(),
-                brains.get(config.brain()).orElse(null), agents, ticks, events, clock);
-        rt.attach(market, null);
+                brain, agents, ticks, events, clock);
+        rt.attach(replayOrNull(config, brain), null);
         runtimes.put(id, rt);
         log.info("agent created agent_id={} user_id={} brain={}", id, userId, config.brain());
         return rt.status();
@@ -135,17 +143,15 @@ public final class AgentManager {
             if (rt.state().isActive()) {
                 throw new AgentException(Kind.CONFLICT, null, "agent " + agentId + " is already " + rt.state());
             }
-            if (market == null) {
-                throw new AgentException(Kind.UNAVAILABLE, null, "no market data is loaded: " + marketUnavailable);
-            }
             AgentConfig cfg = rt.config();
-            AgentBrain brain = requireBrain(cfg.brain());
+            Brain brain = requireBrain(cfg.brain());
+            Replay replay = replay(cfg, brain);
             int run = rt.runNo();
-            PaperTrader trader;
+            Trader trader;
             AgentStats fresh = null;
-            if (reset || run == 0) {
+            if (reset || run == 0 || !sameMarket(agentId, run, cfg, brain)) {
                 run++;
-                trader = PaperTrader.startRun(agentId, run, cfg, market, brain);
+                trader = startRun(agentId, run, cfg, brain);
                 fresh = trader.stats();
             } else {
                 var stats = ticks.stats(agentId, run).orElseThrow(() -> new IllegalStateException(
@@ -157,7 +163,7 @@ public final class AgentManager {
                 trader = restore(agentId, cfg, run, brain);
             }
             agents.startSession(agentId, run, fresh, clock.nowMs());
-            rt.launch(trader, brain, market, AgentState.RUNNING, null);
+            rt.launch(trader, brain, replay, AgentState.RUNNING, null);
             log.info("agent started agent_id={} user_id={} run_no={} reset={} next_tick={}", agentId, userId, run, reset,
                     trader.stats().nextTick());
             return rt.status();
@@ -202,15 +208,22 @@ public final class AgentManager {
         AgentRuntime rt = runtime(userId, agentId);
         synchronized (rt) {
             AgentConfig next = patch.applyTo(rt.config()); // invalid values are named (400) before the state is judged
-            AgentBrain brain = requireBrain(next.brain());
+            Brain brain = requireBrain(next.brain());
+            if (brain instanceof DirectionalStackBrain d) {
+                d.replay(next.asset());
+            }
             if (rt.state() == AgentState.RUNNING) {
                 throw new AgentException(Kind.CONFLICT, null, "agent " + agentId + " is RUNNING: pause or stop it before changing its config");
             }
             if (rt.state() == AgentState.PAUSED && !next.brain().equals(rt.config().brain())) {
                 throw new AgentException(Kind.CONFLICT, "brain", "the brain of a paused agent cannot change; stop it first");
             }
+            if (rt.state() == AgentState.PAUSED && !next.asset().equals(rt.config().asset())) {
+                throw new AgentException(Kind.CONFLICT, "asset", "the asset of a paused agent cannot change; stop it first");
+            }
             agents.updateConfig(agentId, next, clock.nowMs());
             rt.setConfig(next, brain);
+            rt.attach(replayOrNull(next, brain), brain);
             log.info("agent configured agent_id={} user_id={} config={}", agentId, userId, next);
             return rt.status();
         }
@@ -277,19 +290,88 @@ public final class AgentManager {
         return rt;
     }
 
-    private AgentBrain requireBrain(String id) {
+    /** The directional-stack brain when one is registered (for the chart and the brain list). */
+    public java.util.Optional<DirectionalStackBrain> directional() {
+        return brains.get(DirectionalStackBrain.ID).filter(DirectionalStackBrain.class::isInstance).map(DirectionalStackBrain.class::cast);
+    }
+
+    /** The registered brains, sorted by id. */
+    public List<Brain> brains() {
+        return brains.ids().stream().map(id -> brains.get(id).orElseThrow()).toList();
+    }
+
+    /** True when the agent trades bars through the directional stack (its chart shows its own instrument). */
+    public boolean isDirectional(long userId, long agentId) {
+        return DirectionalStackBrain.ID.equals(runtime(userId, agentId).config().brain());
+    }
+
+    /** The market an agent with {@code cfg} and {@code brain} trades: its asset's bars for the directional stack, else the funding replay. */
+    private Replay replay(AgentConfig cfg, Brain brain) {
+        if (brain instanceof DirectionalStackBrain d) {
+            return d.replay(cfg.asset());
+        }
+        if (market == null) {
+            throw new AgentException(Kind.UNAVAILABLE, null, "no market data is loaded: " + marketUnavailable);
+        }
+        return market;
+    }
+
+    /** Where a config trades: the funding replay, or one asset's bars. */
+    private static String marketKey(AgentConfig cfg, Brain brain) {
+        return brain instanceof DirectionalStackBrain ? "bars:" + cfg.asset() : "funding";
+    }
+
+    /**
+     * True when run {@code run} was traded on the market {@code cfg} trades now (read from its latest decision, so
+     * it holds across restarts); a brain or asset changed to another market makes the next start begin a new run.
+     */
+    private boolean sameMarket(long agentId, int run, AgentConfig cfg, Brain brain) {
+        var last = ticks.decisions(agentId, run, null, 1);
+        if (last.isEmpty()) {
+            return true;
+        }
+        var d = last.get(0);
+        String was = DirectionalStackBrain.ID.equals(d.brain()) ? "bars:" + d.target().split(" ")[0] : "funding";
+        boolean same = was.equals(marketKey(cfg, brain));
+        if (!same) {
+            log.info("agent market changed agent_id={} run_no={} from={} to={}; starting a new run", agentId, run, was, marketKey(cfg, brain));
+        }
+        return same;
+    }
+
+    private Replay replayOrNull(AgentConfig cfg, Brain brain) {
+        try {
+            return brain == null ? market : replay(cfg, brain);
+        } catch (AgentException e) {
+            return null;
+        }
+    }
+
+    private Trader startRun(long agentId, int run, AgentConfig cfg, Brain brain) {
+        return switch (brain) {
+            case DirectionalStackBrain d -> DirectionalPaperTrader.startRun(agentId, run, cfg, d.replay(cfg.asset()), d);
+            case AgentBrain f -> PaperTrader.startRun(agentId, run, cfg, (MarketReplay) replay(cfg, f), f);
+            default -> throw new IllegalStateException("brain " + brain.id() + " is of no kind this server can trade: " + brain.getClass());
+        };
+    }
+
+    private Brain requireBrain(String id) {
         return brains.get(id).orElseThrow(() -> new AgentException(Kind.INVALID, "brain",
                 "brain '" + id + "' is not available (available: " + String.join(", ", brains.ids()) + ")"));
     }
 
-    private PaperTrader restore(long agentId, AgentConfig cfg, int run, AgentBrain brain) {
-        if (market == null) {
-            throw new AgentException(Kind.UNAVAILABLE, null, "no market data is loaded: " + marketUnavailable);
-        }
+    private Trader restore(long agentId, AgentConfig cfg, int run, Brain brain) {
         if (brain == null) {
             throw new AgentException(Kind.UNAVAILABLE, "brain", "brain '" + cfg.brain() + "' is not available");
         }
+        Replay replay = replay(cfg, brain);
         var stats = ticks.stats(agentId, run).orElseThrow(() -> new IllegalStateException("agent " + agentId + " has no totals for run " + run));
-        return PaperTrader.restore(agentId, cfg, market, brain, stats, ticks.ledger(agentId, run), ticks.positions(agentId, run));
+        return switch (brain) {
+            case DirectionalStackBrain d -> DirectionalPaperTrader.restore(agentId, cfg, (io.tradeloop.server.market.BarReplay) replay, d, stats,
+                    ticks.ledger(agentId, run), ticks.positions(agentId, run));
+            case AgentBrain f -> PaperTrader.restore(agentId, cfg, (MarketReplay) replay, f, stats, ticks.ledger(agentId, run),
+                    ticks.positions(agentId, run));
+            default -> throw new IllegalStateException("brain " + brain.id() + " is of no kind this server can trade: " + brain.getClass());
+        };
     }
 }

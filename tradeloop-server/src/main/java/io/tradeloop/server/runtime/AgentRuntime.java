@@ -2,14 +2,14 @@ package io.tradeloop.server.runtime;
 
 import io.tradeloop.core.time.Clock;
 import io.tradeloop.core.time.TimeFormat;
-import io.tradeloop.server.agent.AgentBrain;
+import io.tradeloop.server.agent.Brain;
 import io.tradeloop.server.agent.AgentConfig;
 import io.tradeloop.server.agent.AgentState;
 import io.tradeloop.server.agent.AgentStats;
 import io.tradeloop.server.agent.AgentStatus;
 import io.tradeloop.server.agent.PositionRecord;
-import io.tradeloop.server.market.MarketReplay;
-import io.tradeloop.server.paper.PaperTrader;
+import io.tradeloop.server.market.Replay;
+import io.tradeloop.server.paper.Trader;
 import io.tradeloop.server.paper.TickRecord;
 import io.tradeloop.server.store.AgentStore;
 import io.tradeloop.server.store.TickStore;
@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One agent: its state machine and, while RUNNING or PAUSED, its loop on a virtual thread (market tick →
- * brain → risk → paper venue → one committed transaction → events). A failing tick puts the agent in
+ * brain → risk → paper venue (funding or directional, through {@link Trader}) → one committed transaction → events). A failing tick puts the agent in
  * ERROR with the reason and ends its loop; nothing escapes to the server. Commands come from request
  * threads and change the state under a lock; the loop notices at its next check and never holds the
  * lock while it trades.
@@ -47,9 +47,9 @@ final class AgentRuntime {
     private AgentState state;
     private String reason;
     private int runNo;
-    private PaperTrader trader;
-    private AgentBrain brain;
-    private MarketReplay market;
+    private Trader trader;
+    private Brain brain;
+    private Replay market;
     private Thread thread;
     private boolean shutdown;
     private boolean inTick; // the loop is between deciding to tick and publishing the committed result
@@ -62,7 +62,7 @@ final class AgentRuntime {
     private long lastEventNanos;
 
     AgentRuntime(long id, long userId, AgentConfig config, AgentState state, String reason, int runNo, AgentStats stats,
-                 List<PositionRecord> positions, AgentBrain brain, AgentStore agents, TickStore ticks, AgentEvents events, Clock clock) {
+                 List<PositionRecord> positions, Brain brain, AgentStore agents, TickStore ticks, AgentEvents events, Clock clock) {
         this.id = id;
         this.userId = userId;
         this.config = config;
@@ -105,7 +105,7 @@ final class AgentRuntime {
     }
 
     /** Starts (or restarts after a recovery) the loop in {@code initial} state with a prepared trader. Caller holds no lock. */
-    void launch(PaperTrader prepared, AgentBrain b, MarketReplay m, AgentState initial, String why) {
+    void launch(Trader prepared, Brain b, Replay m, AgentState initial, String why) {
         lock.lock();
         try {
             awaitOldLoop();
@@ -199,7 +199,7 @@ final class AgentRuntime {
         events.status(userId, snapshot);
     }
 
-    void setConfig(AgentConfig newConfig, AgentBrain newBrain) {
+    void setConfig(AgentConfig newConfig, Brain newBrain) {
         lock.lock();
         try {
             this.config = newConfig;
@@ -340,7 +340,7 @@ final class AgentRuntime {
         long now = clock.nowMs();
         long runningMs = runningAccumMs + (state == AgentState.RUNNING && runningSinceMs >= 0 ? now - runningSinceMs : 0);
         int ticksTotal = market == null ? 0 : market.size();
-        int openPositions = positions.size() / 2;
+        int openPositions = (int) positions.stream().mapToInt(PositionRecord::slot).distinct().count(); // a funding position is two legs in one slot
         snapshot = new AgentStatus(id, config.name(), state, reason, config.brain(), model == null ? null : model.version(),
                 model == null || model.trainedMs() == null ? null : TimeFormat.iso(model.trainedMs()),
                 model == null || model.trainedMs() == null ? null : (now - model.trainedMs()) / 1000, runNo, runningMs / 1000.0,
@@ -355,7 +355,7 @@ final class AgentRuntime {
     }
 
     /** Attaches the replay and brain used for status of an agent that is not running (progress, model info). */
-    void attach(MarketReplay m, AgentBrain b) {
+    void attach(Replay m, Brain b) {
         lock.lock();
         try {
             this.market = m;

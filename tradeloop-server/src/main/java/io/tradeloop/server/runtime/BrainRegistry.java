@@ -1,6 +1,6 @@
 package io.tradeloop.server.runtime;
 
-import io.tradeloop.server.agent.AgentBrain;
+import io.tradeloop.server.agent.Brain;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,14 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The decision makers agents may name in their config, registered explicitly by the composition root. */
 public final class BrainRegistry {
-    private final ConcurrentHashMap<String, AgentBrain> brains = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Brain> brains = new ConcurrentHashMap<>();
 
-    public BrainRegistry register(AgentBrain brain) {
+    public BrainRegistry register(Brain brain) {
         brains.put(brain.id(), brain);
         return this;
     }
 
-    public Optional<AgentBrain> get(String id) {
+    public Optional<Brain> get(String id) {
         return Optional.ofNullable(brains.get(id));
     }
 

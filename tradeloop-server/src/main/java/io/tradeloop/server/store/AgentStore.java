@@ -28,7 +28,7 @@ public final class AgentStore {
     private static final String SELECT = """
             SELECT id, user_id, name, brain, initial_capital_usd, max_leverage, target_utilization, max_positions,
                    stop_loss_threshold, liquidation_buffer, entry_apr_pct, exit_apr_pct, slippage_bps, speed,
-                   state, state_reason, run_no, config_version, created_ms, updated_ms
+                   state, state_reason, run_no, config_version, created_ms, updated_ms, asset
             FROM agent_configs""";
 
     private final Jdbi jdbi;
@@ -42,9 +42,9 @@ public final class AgentStore {
         return jdbi.withHandle(h -> h.createUpdate("""
                         INSERT INTO agent_configs (user_id, name, brain, initial_capital_usd, max_leverage, target_utilization,
                             max_positions, stop_loss_threshold, liquidation_buffer, entry_apr_pct, exit_apr_pct, slippage_bps, speed,
-                            state, state_reason, run_no, config_version, created_ms, updated_ms)
+                            state, state_reason, run_no, config_version, created_ms, updated_ms, asset)
                         VALUES (:u, :name, :brain, :cap, :lev, :util, :pos, :sl, :buf, :entry, :exit, :slip, :speed,
-                            'STOPPED', NULL, 0, 1, :t, :t)""")
+                            'STOPPED', NULL, 0, 1, :t, :t, :asset)""").bind("asset", c.asset())
                 .bind("u", userId).bind("name", c.name()).bind("brain", c.brain()).bind("cap", c.initialCapitalUsd())
                 .bind("lev", c.maxLeverage()).bind("util", c.targetUtilization()).bind("pos", c.maxPositions())
                 .bind("sl", c.stopLossThreshold()).bind("buf", c.liquidationBuffer()).bind("entry", c.entryAprPct())
@@ -72,13 +72,13 @@ public final class AgentStore {
                         UPDATE agent_configs SET name = :name, brain = :brain, initial_capital_usd = :cap, max_leverage = :lev,
                             target_utilization = :util, max_positions = :pos, stop_loss_threshold = :sl, liquidation_buffer = :buf,
                             entry_apr_pct = :entry, exit_apr_pct = :exit, slippage_bps = :slip, speed = :speed,
-                            config_version = config_version + 1, updated_ms = :t
+                            asset = :asset, config_version = config_version + 1, updated_ms = :t
                         WHERE id = :id""")
                 .bind("name", c.name()).bind("brain", c.brain()).bind("cap", c.initialCapitalUsd())
                 .bind("lev", c.maxLeverage()).bind("util", c.targetUtilization()).bind("pos", c.maxPositions())
                 .bind("sl", c.stopLossThreshold()).bind("buf", c.liquidationBuffer()).bind("entry", c.entryAprPct())
                 .bind("exit", c.exitAprPct()).bind("slip", c.slippageBps()).bind("speed", c.speed()).bind("t", nowMs)
-                .bind("id", agentId).execute());
+                .bind("asset", c.asset()).bind("id", agentId).execute());
     }
 
     /** Sets the lifecycle state (and closes the open session when the state is STOPPED or ERROR). */
@@ -134,7 +134,7 @@ public final class AgentStore {
 
     private static AgentRow row(ResultSet rs, StatementContext ctx) throws SQLException {
         var cfg = new AgentConfig(rs.getString(3), rs.getString(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getInt(8),
-                rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12), rs.getDouble(13), rs.getDouble(14));
+                rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12), rs.getDouble(13), rs.getDouble(14), rs.getString(21));
         return new AgentRow(rs.getLong(1), rs.getLong(2), cfg, AgentState.valueOf(rs.getString(15)), rs.getString(16), rs.getInt(17),
                 rs.getInt(18), rs.getLong(19), rs.getLong(20));
     }

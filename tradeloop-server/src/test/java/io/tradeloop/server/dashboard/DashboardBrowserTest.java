@@ -1,7 +1,11 @@
 package io.tradeloop.server.dashboard;
 
 import io.tradeloop.core.SharedData;
+import io.tradeloop.server.Server;
+import io.tradeloop.server.ServerConfig;
+import io.tradeloop.server.brain.SmallDirectionalBundle;
 import io.tradeloop.server.http.TestServer;
+import io.tradeloop.server.store.DatabaseConfig;
 import io.tradeloop.server.json.Json;
 import io.tradeloop.server.market.TestMarkets;
 import org.junit.jupiter.api.Assumptions;
@@ -57,17 +61,7 @@ class DashboardBrowserTest {
             assertThat(created.statusCode()).isEqualTo(201);
             long agentId = Json.mapper().readTree(created.body()).get("agent_id").asLong();
 
-            System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-            var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            var options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                    "--user-data-dir=" + tmp.resolve("profile"), "--window-size=1600,1250");
-            var logging = new LoggingPreferences();
-            logging.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logging);
-            WebDriver driver = new ChromeDriver(service, options);
+            WebDriver driver = newDriver(tmp);
             try {
                 // The decision log re-renders as events arrive: an element found a moment ago may be replaced.
                 var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -88,6 +82,10 @@ class DashboardBrowserTest {
                 driver.findElement(By.cssSelector("[data-testid=login]")).click();
                 wait.until(d -> text(d, "state").equals("STOPPED"));
                 assertThat(driver.findElement(By.cssSelector("[data-testid=agent-select]")).getText()).contains("carry demo");
+                // the brain chooser offers what GET /brains lists; a funding brain has no asset chooser
+                assertThat(driver.findElement(By.cssSelector("[data-testid=brain-select]")).getText()).contains("greedy-carry")
+                        .doesNotContain("directional-stack");
+                assertThat(driver.findElement(By.cssSelector("[data-testid=asset-select]")).isDisplayed()).isFalse();
                 wait.until(d -> text(d, "connection").equals("live"));
 
                 click(driver, "start");
@@ -152,6 +150,73 @@ class DashboardBrowserTest {
                 driver.quit();
             }
         }
+    }
+
+    @Test
+    void aDirectionalAgentShowsItsAssetVotesGatesAndPrice() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: headless browser test needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+        var bundle = SmallDirectionalBundle.get();
+        Assumptions.assumeTrue(bundle.isPresent(), SharedData.ABSENT);
+        Files.createDirectories(SHOTS);
+        Path tmp = Files.createTempDirectory("tradeloop-browser");
+        var cfg = ServerConfig.defaults(tmp, 0).withDatabase(DatabaseConfig.h2Memory("dir" + java.util.UUID.randomUUID().toString().replace("-", "")))
+                .withFundingFile(TestMarkets.writeCsv(tmp.resolve("funding.csv"), 3, 100)).withDirectionalModel(bundle.get())
+                .withOhlcvFiles(Map.of("BTC", SmallDirectionalBundle.btcFile().orElseThrow()));
+        try (var ts = TestServer.wrap(Server.start(cfg))) {
+            String key = ts.server.createUser("dora").apiKey();
+            // 25 bars per second
+            var created = ts.post("/agents", key, "{\"name\":\"btc stack\",\"brain\":\"directional-stack\",\"asset\":\"BTC\",\"speed\":576000}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            WebDriver driver = newDriver(tmp);
+            try {
+                var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+                driver.get(ts.server.url());
+                wait.until(d -> d.findElement(By.cssSelector("[data-testid=api-key]")).isDisplayed());
+                driver.findElement(By.cssSelector("[data-testid=api-key]")).sendKeys(key);
+                driver.findElement(By.cssSelector("[data-testid=login]")).click();
+                wait.until(d -> text(d, "state").equals("STOPPED"));
+                var brain = new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("[data-testid=brain-select]")));
+                assertThat(brain.getFirstSelectedOption().getAttribute("value")).isEqualTo("directional-stack");
+                assertThat(driver.findElement(By.cssSelector("[data-testid=asset-select]")).isDisplayed()).isTrue();
+                assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("[data-testid=asset-select]")))
+                        .getFirstSelectedOption().getText()).isEqualTo("BTC");
+                assertThat(driver.findElement(By.cssSelector("[data-testid=size-preview]")).isDisplayed()).as("funding entry sizes do not apply").isFalse();
+
+                click(driver, "start");
+                wait.until(d -> text(d, "state").equals("RUNNING"));
+                wait.until(d -> d.findElements(By.cssSelector("[data-testid=decisions] li")).size() >= 30);
+                click(driver, "stop");
+                wait.until(d -> text(d, "state").equals("STOPPED"));
+                // the price chart shows the traded instrument; a decision opens to the stack's votes and gates
+                wait.until(d -> d.findElement(By.id("base-select")).getText().equals("BTC"));
+                ((JavascriptExecutor) driver).executeScript("document.querySelector('[data-testid=decisions] li').click()");
+                String detail = wait.until(d -> d.findElement(By.cssSelector(".decision.open .d-detail")).getText());
+                assertThat(detail).contains("gbm").contains("weighted-vote").containsIgnoringCase("gates");
+                Thread.sleep(500);
+                shot(driver, "06-directional");
+                List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                assertThat(severe).as("browser console errors").isEmpty();
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
+    static WebDriver newDriver(Path tmp) {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + tmp.resolve("profile"), "--window-size=1600,1250");
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        return new ChromeDriver(service, options);
     }
 
     static String text(WebDriver d, String testId) {

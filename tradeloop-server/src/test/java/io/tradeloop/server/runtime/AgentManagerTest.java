@@ -85,7 +85,7 @@ class AgentManagerTest {
 
             m.start(alice, id, false);
             await(() -> m.status(alice, id).predictions() >= 10, "10 decisions");
-            assertThatThrownBy(() -> m.configure(alice, id, new AgentConfigPatch(null, null, null, 2.0, null, null, null, null, null, null, null, null)))
+            assertThatThrownBy(() -> m.configure(alice, id, new AgentConfigPatch(null, null, null, 2.0, null, null, null, null, null, null, null, null, null)))
                     .hasMessageContaining("RUNNING: pause or stop it");
             assertThatThrownBy(() -> m.start(alice, id, false)).hasMessageContaining("already RUNNING");
 
@@ -93,10 +93,10 @@ class AgentManagerTest {
             long atPause = m.status(alice, id).predictions();
             Thread.sleep(50);
             assertThat(m.status(alice, id).predictions()).as("no ticks while paused").isLessThanOrEqualTo(atPause + 1);
-            var st = m.configure(alice, id, new AgentConfigPatch(null, null, null, 2.0, 0.5, 2, null, null, null, null, null, 1e9));
+            var st = m.configure(alice, id, new AgentConfigPatch(null, null, null, 2.0, 0.5, 2, null, null, null, null, null, 1e9, null));
             assertThat(st.config().maxLeverage()).isEqualTo(2.0);
             assertThat(st.state()).isEqualTo(AgentState.PAUSED);
-            assertThatThrownBy(() -> m.configure(alice, id, new AgentConfigPatch(null, null, null, 11.0, null, null, null, null, null, null, null, null)))
+            assertThatThrownBy(() -> m.configure(alice, id, new AgentConfigPatch(null, null, null, 11.0, null, null, null, null, null, null, null, null, null)))
                     .hasMessageContaining("max_leverage").hasMessageContaining("[1.0, 10.0]");
             m.resume(alice, id);
             await(() -> m.status(alice, id).state() == AgentState.STOPPED, "the replay to finish");
@@ -137,7 +137,7 @@ class AgentManagerTest {
             await(() -> m.status(u, good).predictions() > before + 5, "the other agent to keep trading");
             assertThat(m.status(u, good).state()).isEqualTo(AgentState.RUNNING);
             // switching the failed agent to a working brain and starting it continues its run from tick 25
-            m.configure(u, bad, new AgentConfigPatch(null, "greedy-carry", null, null, null, null, null, null, null, null, null, null));
+            m.configure(u, bad, new AgentConfigPatch(null, "greedy-carry", null, null, null, null, null, null, null, null, null, null, null));
             m.start(u, bad, false);
             await(() -> m.status(u, bad).predictions() > 30, "the repaired agent");
             m.stop(u, bad);

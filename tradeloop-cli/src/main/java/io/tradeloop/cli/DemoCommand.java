@@ -107,6 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         Path policyDir = out.resolve("policy");
         Path policy = demoPolicy(o, policyDir);
+        demoDirectional(o, out.resolve("directional"));
         if (noServe) {
             o.println("done (--no-serve)");
             return 0;
@@ -140,12 +141,34 @@ public final class DemoCommand implements Callable<Integer> {
         return dir;
     }
 
+    /**
+     * Reloads the directional bundle when one is saved, else trains a small one (the GBM, meta-label and
+     * dynamics ensemble without the sequence ensemble or the adapter search: seconds, not minutes).
+     */
+    private void demoDirectional(PrintStream o, Path dir) {
+        if (SharedData.data().isEmpty()) {
+            o.println("    directional stack skipped: " + SharedData.ABSENT);
+            return;
+        }
+        if (Files.isDirectory(dir.resolve("models"))) {
+            o.println("    directional stack reloaded from " + dir + " (delete it to retrain)");
+            return;
+        }
+        o.println("    training a demo-sized directional stack (no sequence ensemble; `tradeloop train directional` trains the full one)");
+        long t0 = System.nanoTime();
+        int rc = Tradeloop.newCommandLine().execute("train", "directional", "--no-sequence", "--no-adapter-search", "--out", dir.toString());
+        if (rc != 0 || !Files.isDirectory(dir.resolve("models"))) {
+            o.println("    directional training failed (exit " + rc + "); the demo serves the funding agents only");
+            return;
+        }
+        o.printf(Locale.ROOT, "    directional stack trained in %.0f s: %s%n", (System.nanoTime() - t0) / 1e9, dir.toAbsolutePath());
+    }
+
     private int serve(PrintStream o, Path policy) throws InterruptedException {
         ServerConfig cfg = ServerConfig.defaults(dataDir.toAbsolutePath(), port);
         if (policy != null) {
             cfg = cfg.withPolicy(policy.toAbsolutePath());
         }
-        // the directional stack takes minutes to train, so the demo only uses a bundle trained beforehand
         Path bundle = out.resolve("directional");
         Server server;
         boolean directional = Files.isDirectory(bundle.resolve("models"));
@@ -195,7 +218,7 @@ public final class DemoCommand implements Callable<Integer> {
         o.println("    paper agents replay real 2023 funding data at " + speed + "x" + (policy == null ? "" : " (greedy carry and the PPO policy)")
                 + "; Ctrl-C stops");
         o.println(directional ? "    and the directional stack from " + bundle + " trades BTC 4h bars from its test period"
-                : "    (a directional-stack agent joins when " + bundle + " holds a bundle: bin/tradeloop train directional --out " + bundle + ")");
+                : "    (no directional-stack agent: no usable bundle in " + bundle + ")");
         o.flush();
         if (serveSeconds > 0) {
             boolean done = stopped.await((long) (serveSeconds * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);

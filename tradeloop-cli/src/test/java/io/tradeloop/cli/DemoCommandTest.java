@@ -39,13 +39,15 @@ class DemoCommandTest {
                 "--serve-seconds", "1"};
         String first = run(args);
         assertThat(first).contains("1/5 default data").contains("total return").contains("4/5 training")
-                .contains("5/5 dashboard: http://127.0.0.1:").contains("API key (shown once): tl_");
+                .contains("5/5 dashboard: http://127.0.0.1:").contains("API key (shown once): tl_")
+                .contains("directional stack trained in").contains("and the directional stack from");
         assertThat(dir.resolve("out/sma-bitstamp-btc-5m.html")).exists();
         assertThat(dir.resolve("out/carry-cross-exchange-2023.json")).exists();
         try (var files = Files.list(dir.resolve("out/policy"))) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".tlck"));
         }
         String second = run(args);
-        assertThat(second).contains("policy reloaded from");
+        assertThat(second).contains("policy reloaded from").contains("directional stack reloaded from")
+                .contains("and the directional stack from");
     }
 }

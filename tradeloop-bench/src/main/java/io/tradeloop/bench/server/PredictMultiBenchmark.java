@@ -94,7 +94,7 @@ public final class PredictMultiBenchmark implements Benchmark {
             }
             var gen = new LoadGenerator(base, 64);
             int n = (int) (RATE * (options.quick() ? 3 : 15));
-            gen.openLoop(predict, 200, RATE, (int) RATE * 2); // warm-up: JIT and connections
+            gen.openLoop(predict, 200, RATE, (int) RATE * 10); // warm-up: JIT (C2 compiles the JSON and policy paths) and connections
             gen.openLoop(me, 200, RATE, (int) RATE);
             var p = gen.openLoop(predict, 200, RATE, n);
             var m = gen.openLoop(me, 200, RATE, n);

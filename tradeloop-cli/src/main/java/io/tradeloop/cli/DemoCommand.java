@@ -38,13 +38,14 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code tradeloop demo}: the main job on embedded defaults, with no services and no arguments. Imports the
  * default real data into the catalog, runs the baselines and writes their reports, trains (or reloads) a small
- * funding-arbitrage policy, then serves the dashboard with a demo user and paper agents replaying real funding
+ * funding-arbitrage policy and a small directional stack, then serves the dashboard with a demo user and paper agents replaying real funding
  * data at an accelerated clock until Ctrl-C.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the main job on embedded defaults: imports the default real data (ta4j-examples on the",
                 "class path; ../shared/data when present), runs the baselines and writes their reports, trains or",
-                "reloads a small funding-arbitrage policy, and serves the dashboard with live paper agents (Ctrl-C stops)."})
+                "reloads a small funding-arbitrage policy and a small directional stack, and serves the dashboard",
+                "with live paper agents (Ctrl-C stops)."})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/demo", description = "where reports and the demo policy go (default ${DEFAULT-VALUE})")
     Path out;

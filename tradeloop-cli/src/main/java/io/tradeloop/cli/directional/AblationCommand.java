@@ -1,14 +1,13 @@
 package io.tradeloop.cli.directional;
 
+import io.tradeloop.decide.train.DirectionalBundle;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tradeloop.decide.pipeline.DirectionalModels;
 import io.tradeloop.decide.pipeline.StackConfig;
 import io.tradeloop.decide.pipeline.StackLevel;
 import io.tradeloop.engine.backtest.BacktestConfig;
 import io.tradeloop.engine.report.HtmlReport;
 import io.tradeloop.engine.report.JsonReport;
 import io.tradeloop.features.scaling.FittedScaler;
-import io.tradeloop.features.set.FeatureSetDefinition;
 import io.tradeloop.learn.model.ModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,13 +42,9 @@ public final class AblationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var models = DirectionalModels.load(model.resolve("models"));
-        var periods = ModelFiles.readJson(model.resolve("run.json"), RunPeriods.class);
-        var features = FeatureSetDefinition.builtin(models.featureSetVersion().split("@")[0]);
-        if (!features.id().equals(models.featureSetVersion())) {
-            throw new IllegalArgumentException("the models were trained on features " + models.featureSetVersion() + ", this build computes "
-                    + features.id() + ": retrain");
-        }
+        var models = DirectionalBundle.models(model);
+        var periods = DirectionalBundle.periods(model);
+        var features = DirectionalBundle.features(models);
         var ablation = new DirectionalAblation(models, periods, StackConfig.defaults(), BacktestConfig.defaults().withCapital(capital));
         List<AblationRow> rows = new ArrayList<>();
         List<String> classLines = new ArrayList<>();
@@ -57,7 +52,7 @@ public final class AblationCommand implements Callable<Integer> {
         var json = new ObjectMapper().findAndRegisterModules();
         for (var e : DataFiles.parse(data).entrySet()) {
             String name = e.getKey();
-            FittedScaler scaler = FittedScaler.fromJson(Files.readString(model.resolve("scalers").resolve(name + ".json")));
+            FittedScaler scaler = DirectionalBundle.scaler(model, name);
             var asset = DirectionalAblation.load(name, e.getValue(), periods, period);
             System.out.println("ablation: " + name + " " + period.name().toLowerCase(java.util.Locale.ROOT) + " bars " + asset.test().size());
             rows.add(DirectionalAblation.row(name, "buy-and-hold", ablation.buyAndHold(asset), null));

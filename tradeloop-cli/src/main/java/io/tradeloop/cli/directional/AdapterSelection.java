@@ -1,18 +1,15 @@
 package io.tradeloop.cli.directional;
 
+import io.tradeloop.decide.train.DirectionalBundle;
 import io.tradeloop.core.random.Rng;
 import io.tradeloop.decide.adapt.AdapterConfig;
 import io.tradeloop.decide.adapt.QLearningParameterAdapter;
-import io.tradeloop.decide.pipeline.DirectionalModels;
 import io.tradeloop.decide.pipeline.StackConfig;
 import io.tradeloop.decide.pipeline.StackLevel;
 import io.tradeloop.engine.backtest.BacktestConfig;
 import io.tradeloop.features.scaling.FittedScaler;
-import io.tradeloop.features.set.FeatureSetDefinition;
 import io.tradeloop.learn.model.ModelFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,15 +68,15 @@ public final class AdapterSelection {
 
     /** Runs the search over {@code files} (asset → 4h CSV) for the trained run in {@code runDir}; writes both files there. */
     public static AdapterConfig select(Path runDir, Map<String, Path> files, BacktestConfig backtest) {
-        var models = DirectionalModels.load(runDir.resolve("models"));
-        var periods = ModelFiles.readJson(runDir.resolve("run.json"), RunPeriods.class);
-        var features = FeatureSetDefinition.builtin(models.featureSetVersion().split("@")[0]);
+        var models = DirectionalBundle.models(runDir);
+        var periods = DirectionalBundle.periods(runDir);
+        var features = DirectionalBundle.features(models);
         var ablation = new DirectionalAblation(models, periods, StackConfig.defaults(), backtest);
         Map<String, DirectionalAblation.AssetData> data = new LinkedHashMap<>();
         Map<String, FittedScaler> scalers = new LinkedHashMap<>();
         for (var e : files.entrySet()) {
             data.put(e.getKey(), DirectionalAblation.load(e.getKey(), e.getValue(), periods, DirectionalAblation.Period.VALIDATION));
-            scalers.put(e.getKey(), scaler(runDir, e.getKey()));
+            scalers.put(e.getKey(), DirectionalBundle.scaler(runDir, e.getKey()));
         }
         Map<String, Double> refSharpe = new LinkedHashMap<>();
         Map<String, Double> refReturn = new LinkedHashMap<>();
@@ -143,12 +140,4 @@ public final class AdapterSelection {
         return ModelFiles.readJson(f, AdapterConfig.class);
     }
 
-    static FittedScaler scaler(Path runDir, String asset) {
-        Path f = runDir.resolve("scalers").resolve(asset + ".json");
-        try {
-            return FittedScaler.fromJson(Files.readString(f));
-        } catch (IOException e) {
-            throw new UncheckedIOException("no scaler for asset " + asset + " in " + runDir + " (" + f + ")", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.tradeloop.cli.directional;
 
+import io.tradeloop.decide.train.RunPeriods;
 import io.tradeloop.core.instrument.Instrument;
 import io.tradeloop.core.random.Rng;
 import io.tradeloop.core.series.BarSeries;

@@ -1,19 +1,15 @@
 package io.tradeloop.cli.directional;
 
+import io.tradeloop.decide.train.RunPeriods;
+import io.tradeloop.decide.train.DirectionalBundle;
 import io.tradeloop.core.random.Rng;
 import io.tradeloop.decide.adapt.QLearningParameterAdapter;
-import io.tradeloop.decide.pipeline.DirectionalModels;
 import io.tradeloop.decide.pipeline.StackConfig;
 import io.tradeloop.decide.pipeline.StackLevel;
 import io.tradeloop.engine.backtest.BacktestConfig;
 import io.tradeloop.engine.backtest.BacktestResult;
 import io.tradeloop.features.scaling.FittedScaler;
-import io.tradeloop.features.set.FeatureSetDefinition;
-import io.tradeloop.learn.model.ModelFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -34,22 +30,16 @@ public final class EnsembleBacktest {
      */
     public static BacktestResult run(Path model, Path file, String asset, Long fromMs, Long toMs, StackLevel level, BacktestConfig config,
                                      Double takerFee) {
-        var models = DirectionalModels.load(model.resolve("models"));
-        var p = ModelFiles.readJson(model.resolve("run.json"), RunPeriods.class);
+        var models = DirectionalBundle.models(model);
+        var p = DirectionalBundle.periods(model);
         var periods = new RunPeriods(p.validationStartMs(), fromMs == null ? p.testStartMs() : fromMs, toMs == null ? p.endMs() : toMs, p.seed(),
                 takerFee == null ? p.takerFeeRate() : takerFee);
-        var features = FeatureSetDefinition.builtin(models.featureSetVersion().split("@")[0]);
-        if (!features.id().equals(models.featureSetVersion())) {
-            throw new IllegalArgumentException("the models were trained on features " + models.featureSetVersion() + ", this build computes "
-                    + features.id() + ": retrain");
+        var features = DirectionalBundle.features(models);
+        if (!DirectionalBundle.hasScaler(model, asset)) {
+            throw new IllegalArgumentException("no scaler for asset " + asset + " in " + model + " (" + DirectionalBundle.scalerFile(model, asset)
+                    + "); pass --asset");
         }
-        Path scalerFile = model.resolve("scalers").resolve(asset + ".json");
-        FittedScaler scaler;
-        try {
-            scaler = FittedScaler.fromJson(Files.readString(scalerFile));
-        } catch (IOException e) {
-            throw new UncheckedIOException("no scaler for asset " + asset + " in " + model + " (" + scalerFile + "); pass --asset", e);
-        }
+        FittedScaler scaler = DirectionalBundle.scaler(model, asset);
         var data = DirectionalAblation.load(asset, file, periods, DirectionalAblation.Period.TEST);
         QLearningParameterAdapter adapter = QLearningParameterAdapter.load(model.resolve("adapter-" + asset + "-after-validation.json"),
                 AdapterSelection.chosen(model), new Rng(p.seed()));

@@ -1,5 +1,7 @@
 package io.tradeloop.cli.directional;
 
+import io.tradeloop.decide.train.RunPeriods;
+import io.tradeloop.decide.train.DirectionalBundle;
 import io.tradeloop.decide.train.AssetFeatures;
 import io.tradeloop.decide.train.DirectionalTrainer;
 import io.tradeloop.decide.train.TrainConfig;
@@ -9,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +60,7 @@ public final class TrainDirectionalCommand implements Callable<Integer> {
         }
         System.out.println("training on " + files.keySet() + " (this takes minutes with the sequence ensemble) ...");
         var result = new DirectionalTrainer(cfg).train(assets);
-        Files.createDirectories(out);
-        result.models().save(out.resolve("models"));
-        Files.createDirectories(out.resolve("scalers"));
-        for (var e : result.scalers().entrySet()) Files.writeString(out.resolve("scalers").resolve(e.getKey() + ".json"), e.getValue().toJson());
-        ModelFiles.writeJson(out.resolve("run.json"), new RunPeriods(cfg.validationStartMs(), cfg.testStartMs(), cfg.endMs(), seed, fee));
+        DirectionalBundle.write(out, result.models(), result.scalers(), new RunPeriods(cfg.validationStartMs(), cfg.testStartMs(), cfg.endMs(), seed, fee));
         ModelFiles.writeJson(out.resolve("train-config.json"), cfg.asMap());
         ModelFiles.writeJson(out.resolve("train-report.json"), new TreeMap<>(result.report()));
         print(result.report());

@@ -1,20 +1,17 @@
 package io.tradeloop.server.brain;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.tradeloop.decide.train.DirectionalBundle;
+import io.tradeloop.decide.train.RunPeriods;
 import io.tradeloop.decide.pipeline.DirectionalModels;
 import io.tradeloop.decide.pipeline.StackConfig;
 import io.tradeloop.decide.pipeline.StackLevel;
 import io.tradeloop.features.scaling.FittedScaler;
 import io.tradeloop.features.set.FeatureSetDefinition;
-import io.tradeloop.learn.model.ModelFiles;
 import io.tradeloop.server.agent.AgentException;
 import io.tradeloop.server.agent.Brain;
 import io.tradeloop.server.agent.ModelInfo;
 import io.tradeloop.server.market.BarReplay;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -44,11 +41,7 @@ public final class DirectionalStackBrain implements Brain {
     public DirectionalStackBrain(DirectionalModels models, StackConfig stack, Map<String, FittedScaler> scalers, Map<String, BarReplay> replays,
                                  double takerFeeRate, ModelInfo model) {
         this.models = models;
-        this.features = FeatureSetDefinition.builtin(models.featureSetVersion().split("@")[0]);
-        if (!features.id().equals(models.featureSetVersion())) {
-            throw new IllegalArgumentException("the models were trained on features " + models.featureSetVersion() + ", this build computes "
-                    + features.id() + ": retrain the bundle");
-        }
+        this.features = DirectionalBundle.features(models);
         if (replays.isEmpty()) {
             throw new IllegalArgumentException("the directional stack needs at least one asset with a scaler and bars");
         }
@@ -71,27 +64,22 @@ public final class DirectionalStackBrain implements Brain {
      * @param ohlcv asset → its 4h OHLCV CSV (assets without a scaler in the bundle are skipped)
      */
     public static DirectionalStackBrain load(Path bundle, Map<String, Path> ohlcv) {
-        if (!Files.isDirectory(bundle.resolve("models"))) {
+        if (!DirectionalBundle.isBundle(bundle)) {
             throw new IllegalArgumentException("--directional-model " + bundle + " has no models/ folder: give the --out folder of "
                     + "'tradeloop train directional'");
         }
-        DirectionalModels models = DirectionalModels.load(bundle.resolve("models"));
-        JsonNode run = ModelFiles.readJson(bundle.resolve("run.json"), JsonNode.class);
-        long testStartMs = run.path("testStartMs").asLong(Long.MIN_VALUE);
-        double fee = run.path("takerFeeRate").asDouble(Double.NaN);
-        if (testStartMs == Long.MIN_VALUE || !(fee >= 0 && fee < 0.05)) {
+        DirectionalModels models = DirectionalBundle.models(bundle);
+        RunPeriods run = DirectionalBundle.periods(bundle);
+        long testStartMs = run.testStartMs();
+        double fee = run.takerFeeRate();
+        if (testStartMs <= 0 || !(fee >= 0 && fee < 0.05)) {
             throw new IllegalArgumentException(bundle.resolve("run.json") + " must hold testStartMs and takerFeeRate in [0, 0.05), got " + run);
         }
         Map<String, FittedScaler> scalers = new LinkedHashMap<>();
         Map<String, BarReplay> replays = new LinkedHashMap<>();
         for (var e : ohlcv.entrySet()) {
-            Path s = bundle.resolve("scalers").resolve(e.getKey() + ".json");
-            if (!Files.isRegularFile(s)) continue;
-            try {
-                scalers.put(e.getKey(), FittedScaler.fromJson(Files.readString(s)));
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot read scaler " + s, ex);
-            }
+            if (!DirectionalBundle.hasScaler(bundle, e.getKey())) continue;
+            scalers.put(e.getKey(), DirectionalBundle.scaler(bundle, e.getKey()));
             replays.put(e.getKey(), BarReplay.load(e.getKey(), e.getValue(), testStartMs, fee));
         }
         var p = models.provenance();

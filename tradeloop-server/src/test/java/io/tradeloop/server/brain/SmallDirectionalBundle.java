@@ -1,18 +1,18 @@
 package io.tradeloop.server.brain;
 
+import io.tradeloop.decide.train.DirectionalBundle;
+import io.tradeloop.decide.train.RunPeriods;
 import io.tradeloop.core.SharedData;
 import io.tradeloop.decide.train.AssetFeatures;
 import io.tradeloop.decide.train.DirectionalTrainer;
 import io.tradeloop.decide.train.TrainConfig;
 import io.tradeloop.features.set.FeatureSetDefinition;
 import io.tradeloop.learn.gbm.GbmConfig;
-import io.tradeloop.learn.model.ModelFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,16 +44,8 @@ public final class SmallDirectionalBundle {
                 var asset = AssetFeatures.load("BTC", csv.get(), FeatureSetDefinition.builtin("directional-4h"), cfg.validationStartMs(),
                         cfg.labels().horizonBars());
                 var result = new DirectionalTrainer(cfg).train(java.util.List.of(asset));
-                result.models().save(dir.resolve("models"));
-                Files.createDirectories(dir.resolve("scalers"));
-                Files.writeString(dir.resolve("scalers").resolve("BTC.json"), result.scalers().get("BTC").toJson());
-                Map<String, Object> run = new LinkedHashMap<>(); // the fields of the CLI's RunPeriods
-                run.put("validationStartMs", cfg.validationStartMs());
-                run.put("testStartMs", cfg.testStartMs());
-                run.put("endMs", cfg.endMs());
-                run.put("seed", 3L);
-                run.put("takerFeeRate", 0.001);
-                ModelFiles.writeJson(dir.resolve("run.json"), run);
+                DirectionalBundle.write(dir, result.models(), Map.of("BTC", result.scalers().get("BTC")),
+                        new RunPeriods(cfg.validationStartMs(), cfg.testStartMs(), cfg.endMs(), 3L, 0.001));
                 bundle = dir;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package io.tradeloop.cli.directional;
+package io.tradeloop.decide.train;
 
 /**
  * The periods a directional run was trained and judged on, saved beside its models so the ablation

@@ -1,5 +1,6 @@
 package io.tradeloop.cli;
 
+import io.tradeloop.decide.train.DirectionalBundle;
 import io.tradeloop.core.SharedData;
 import io.tradeloop.core.funding.CarryRule;
 import io.tradeloop.core.instrument.Instrument;
@@ -151,14 +152,14 @@ public final class DemoCommand implements Callable<Integer> {
             o.println("    directional stack skipped: " + SharedData.ABSENT);
             return;
         }
-        if (Files.isDirectory(dir.resolve("models"))) {
+        if (DirectionalBundle.isBundle(dir)) {
             o.println("    directional stack reloaded from " + dir + " (delete it to retrain)");
             return;
         }
         o.println("    training a demo-sized directional stack (no sequence ensemble; `tradeloop train directional` trains the full one)");
         long t0 = System.nanoTime();
         int rc = Tradeloop.newCommandLine().execute("train", "directional", "--no-sequence", "--no-adapter-search", "--out", dir.toString());
-        if (rc != 0 || !Files.isDirectory(dir.resolve("models"))) {
+        if (rc != 0 || !DirectionalBundle.isBundle(dir)) {
             o.println("    directional training failed (exit " + rc + "); the demo serves the funding agents only");
             return;
         }
@@ -172,7 +173,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path bundle = out.resolve("directional");
         Server server;
-        boolean directional = Files.isDirectory(bundle.resolve("models"));
+        boolean directional = DirectionalBundle.isBundle(bundle);
         if (directional) {
             try {
                 server = Server.start(cfg.withDirectionalModel(bundle.toAbsolutePath()));
@@ -193,26 +194,12 @@ public final class DemoCommand implements Callable<Integer> {
         }, "tradeloop-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         var demo = server.startDemo("demo", AgentConfig.defaults("carry demo").withSpeed(speed));
+        long userId = demo.user().userId();
         if (policy != null) {
-            long userId = demo.user().userId();
-            var ppo = server.agents().list(userId).stream().filter(a -> a.config().brain().equals(PpoFundingBrain.ID)).findFirst();
-            if (ppo.isEmpty()) {
-                var created = server.agents().create(userId, AgentConfig.defaults("ppo demo").withSpeed(speed).withBrain(PpoFundingBrain.ID));
-                server.agents().start(userId, created.agentId(), false);
-            } else if (!ppo.get().state().isActive()) {
-                server.agents().start(userId, ppo.get().agentId(), ppo.get().finished());
-            }
+            server.ensureRunning(userId, AgentConfig.defaults("ppo demo").withSpeed(speed).withBrain(PpoFundingBrain.ID));
         }
         if (directional) {
-            long userId = demo.user().userId();
-            var stack = server.agents().list(userId).stream().filter(a -> a.config().brain().equals(DirectionalStackBrain.ID)).findFirst();
-            if (stack.isEmpty()) {
-                var created = server.agents().create(userId, AgentConfig.defaults("stack demo").withSpeed(speed)
-                        .withBrain(DirectionalStackBrain.ID).withAsset("BTC"));
-                server.agents().start(userId, created.agentId(), false);
-            } else if (!stack.get().state().isActive()) {
-                server.agents().start(userId, stack.get().agentId(), stack.get().finished());
-            }
+            server.ensureRunning(userId, AgentConfig.defaults("stack demo").withSpeed(speed).withBrain(DirectionalStackBrain.ID).withAsset("BTC"));
         }
         o.println("5/5 dashboard: " + server.url());
         o.println("    user demo, API key (shown once): " + demo.user().apiKey());

@@ -202,13 +202,19 @@ public final class Server implements AutoCloseable {
      */
     public Demo startDemo(String name, AgentConfig agentConfig) {
         IssuedUser user = userWithNewKey(name);
-        var mine = agents.list(user.userId());
-        AgentStatus agent = mine.isEmpty() ? agents.create(user.userId(), agentConfig) : mine.get(0);
-        if (!agent.state().isActive()) {
-            agent = agents.start(user.userId(), agent.agentId(), agent.finished());
-        }
+        AgentStatus agent = ensureRunning(user.userId(), agentConfig);
         log.info("demo ready url={} user={} agent_id={} state={}", url(), name, agent.agentId(), agent.state());
         return new Demo(user, agent.agentId());
+    }
+
+    /**
+     * The user's first agent with {@code config}'s brain, created with {@code config} when there is none, and
+     * started unless it is already running or paused (a finished run starts a new one).
+     */
+    public AgentStatus ensureRunning(long userId, AgentConfig config) {
+        AgentStatus agent = agents.list(userId).stream().filter(a -> a.config().brain().equals(config.brain())).findFirst()
+                .orElseGet(() -> agents.create(userId, config));
+        return agent.state().isActive() ? agent : agents.start(userId, agent.agentId(), agent.finished());
     }
 
     /** A running demo: its user (with the key to log in) and its agent. */
